@@ -1,1 +1,175 @@
-fn main() {}
+//! The `sangkien` binary: parse the command line, run, map the outcome to
+//! an exit code (0 ok, 1 content errors, 2 usage/I/O/internal).
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+use sangkien::build::{self, Failure, Log, Options};
+use sangkien::cli::{Cli, Command, Format, SiteArgs};
+use sangkien::diagnostics::{Lang, Report};
+use sangkien::serve;
+
+/// Step lines: a spinner on a terminal, plain timed lines otherwise (CI).
+struct StepLog {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl StepLog {
+    fn new() -> StepLog {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let b = indicatif::ProgressBar::new_spinner();
+            b.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {elapsed_precise} {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            );
+            b.enable_steady_tick(std::time::Duration::from_millis(120));
+            b
+        });
+        StepLog { bar }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl Log for StepLog {
+    fn step(&self, name: &str, detail: &str, millis: u128) {
+        let line = format!("  {name:<9} {millis:>6} ms  {detail}");
+        match &self.bar {
+            Some(b) => {
+                b.println(line);
+                b.set_message(format!("{name} ✓"));
+            }
+            None => eprintln!("{line}"),
+        }
+    }
+}
+
+fn options(site: &SiteArgs, out: std::path::PathBuf, base_url: Option<String>) -> Options {
+    let mut o = Options::new(&site.content, out);
+    o.theme = site.theme.clone();
+    o.base_url = base_url;
+    o
+}
+
+fn print_report(report: &Report, format: Format, lang: Lang) {
+    match format {
+        Format::Human => {
+            if !report.diagnostics.is_empty() {
+                eprint!("{}", report.render_human(lang));
+            }
+            eprintln!("{}", report.summary(lang));
+        }
+        Format::Json => print!("{}", report.render_json(lang)),
+        Format::Github => print!("{}", report.render_github(lang)),
+    }
+}
+
+fn fail(f: Failure, format: Format, lang: Lang) -> ExitCode {
+    match f {
+        Failure::Content(report) => {
+            print_report(&report, format, lang);
+            if format == Format::Human {
+                eprintln!("{}", match lang {
+                    Lang::Vi => "Chưa dựng trang: hãy sửa các lỗi trên. Trang cũ (nếu có) được giữ nguyên.",
+                    Lang::En => "Nothing was published: fix the errors above. The previous site, if any, is untouched.",
+                });
+            }
+            ExitCode::from(1)
+        }
+        Failure::Internal(msg) => {
+            eprintln!("sangkien: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_build(opts: &Options, lang: Lang) -> Result<build::Outcome, ExitCode> {
+    let start = Instant::now();
+    let log = StepLog::new();
+    let result = build::build(opts, &log);
+    log.finish();
+    match result {
+        Ok(o) => {
+            if !o.report.diagnostics.is_empty() {
+                print_report(&o.report, Format::Human, lang);
+            }
+            let secs = start.elapsed().as_secs_f64();
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Vi => format!(
+                        "Đã dựng {} sáng kiến, {} tệp ({} KB) vào {} trong {secs:.2} s",
+                        o.entries,
+                        o.files,
+                        o.bytes / 1024,
+                        opts.out.display()
+                    ),
+                    Lang::En => format!(
+                        "Built {} entries, {} files ({} KB) into {} in {secs:.2} s",
+                        o.entries,
+                        o.files,
+                        o.bytes / 1024,
+                        opts.out.display()
+                    ),
+                }
+            );
+            Ok(o)
+        }
+        Err(f) => Err(fail(f, Format::Human, lang)),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = Lang::from_env();
+    match cli.command {
+        Command::Build {
+            site,
+            out,
+            base_url,
+        } => match run_build(&options(&site, out, base_url), lang) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Command::Check { site, format } => {
+            let opts = options(&site, "public".into(), None);
+            let log = build::Quiet;
+            match build::check(&opts, &log) {
+                Ok(c) => {
+                    print_report(&c.report, format, lang);
+                    ExitCode::SUCCESS
+                }
+                Err(f) => fail(f, format, lang),
+            }
+        }
+        Command::Serve { site, port, out } => {
+            let (server, port) = match serve::bind(port) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("sangkien: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let base = format!("http://127.0.0.1:{port}/");
+            let opts = options(&site, out.clone(), Some(base.clone()));
+            if let Err(code) = run_build(&opts, lang) {
+                return code;
+            }
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Vi => format!("Đang phục vụ tại {base} — nhấn Ctrl-C để dừng"),
+                    Lang::En => format!("Serving at {base} — press Ctrl-C to stop"),
+                }
+            );
+            serve::serve_forever(server, out);
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Loading a bank from its content folder: discover files (sorted, so every
+//! run sees the same order), read vocabularies and entries in parallel, and
+//! collect every problem into one [`Report`].
+
+pub mod checks;
+pub mod entry;
+pub mod frontmatter;
+pub mod model;
+pub mod pages;
+pub mod vocab;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Report, Text};
+pub use model::{Date, Entry};
+pub use pages::StaticPage;
+pub use vocab::Vocab;
+
+/// Entry files live here, relative to the content folder.
+pub const ENTRIES_DIR: &str = "sang-kien";
+pub const PAGES_DIR: &str = "trang";
+pub const MEDIA_DIR: &str = "media";
+
+/// Everything read from a content folder, before cross-checks.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub vocab: Vocab,
+    pub entries: Vec<Entry>,
+    pub pages: Vec<StaticPage>,
+    pub media: Vec<PathBuf>,
+}
+
+/// Lists the files under `dir` (relative to `content`) with the given
+/// extension, sorted by path. Symbolic links are not followed: content must
+/// not reach outside the content folder.
+pub fn discover(content: &Path, dir: &str, ext: Option<&str>, report: &mut Report) -> Vec<PathBuf> {
+    let root = content.join(dir);
+    if !root.is_dir() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for item in walkdir::WalkDir::new(&root)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let item = match item {
+            Ok(i) => i,
+            Err(e) => {
+                report.push(Diagnostic::error(
+                    "io",
+                    dir,
+                    Text::new(
+                        format!("không đọc được thư mục: {e}"),
+                        format!("cannot read the folder: {e}"),
+                    ),
+                ));
+                continue;
+            }
+        };
+        let rel = match item.path().strip_prefix(content) {
+            Ok(r) => r.to_path_buf(),
+            Err(_) => continue,
+        };
+        let name = item.file_name().to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        if item.path_is_symlink() {
+            report.push(Diagnostic::warning(
+                "symlink-skipped",
+                rel,
+                Text::new(
+                    "bỏ qua liên kết tượng trưng: nội dung phải nằm trong thư mục ngân hàng",
+                    "symbolic link skipped: content must live inside the bank's folder",
+                ),
+            ));
+            continue;
+        }
+        if !item.file_type().is_file() {
+            continue;
+        }
+        match ext {
+            Some(ext) if item.path().extension().and_then(|e| e.to_str()) != Some(ext) => {
+                if dir == ENTRIES_DIR {
+                    report.push(Diagnostic::warning(
+                        "not-an-entry",
+                        rel,
+                        Text::new(
+                            "bỏ qua tệp không phải .md trong thư mục sáng kiến",
+                            "skipped a file that is not .md in the entries folder",
+                        ),
+                    ));
+                }
+            }
+            _ => out.push(rel),
+        }
+    }
+    out
+}
+
+/// Reads the whole content folder. Entries that fail to parse are left out
+/// and their problems reported; the caller decides whether to go on.
+pub fn load(content: &Path, today: Date, report: &mut Report) -> Loaded {
+    let vocab = vocab::load(content, report);
+    let files = discover(content, ENTRIES_DIR, Some("md"), report);
+    let results: Vec<(PathBuf, Result<entry::Parsed, std::io::Error>)> = files
+        .into_par_iter()
+        .map(|rel| {
+            let parsed =
+                read_text(&content.join(&rel)).map(|raw| entry::parse_entry(&rel, &raw, today));
+            (rel, parsed)
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(results.len());
+    for (rel, parsed) in results {
+        match parsed {
+            Ok(p) => {
+                if let Some(src) = p.source {
+                    report.extend_with_source(p.diagnostics, &rel, src);
+                } else {
+                    report.diagnostics.extend(p.diagnostics);
+                }
+                entries.extend(p.entry);
+            }
+            Err(e) => report.push(read_error(&rel, &e)),
+        }
+    }
+    let pages = pages::load(content, report);
+    let media = discover(content, MEDIA_DIR, None, report);
+    Loaded {
+        vocab,
+        entries,
+        pages,
+        media,
+    }
+}
+
+/// Reads a text file, refusing files too large to be an entry and files
+/// that are not UTF-8 text.
+pub fn read_text(path: &Path) -> Result<String, std::io::Error> {
+    let meta = std::fs::metadata(path)?;
+    if meta.len() as usize > frontmatter::MAX_FILE_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "file is {} bytes; an entry may have at most {}",
+                meta.len(),
+                frontmatter::MAX_FILE_BYTES
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path)?;
+    if bytes.contains(&0) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "binary file (contains NUL bytes)",
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+}
+
+fn read_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "unreadable",
+        rel,
+        Text::new(
+            format!("không đọc được tệp: {e}"),
+            format!("cannot read the file: {e}"),
+        ),
+    )
+}

@@ -1,0 +1,17 @@
+//! sangkien: a static-site generator for a public initiative bank.
+//! See ARCHITECTURE.md for the data flow.
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod library;
+pub mod markdown;
+pub mod output;
+pub mod serve;
+pub mod site;
+pub mod templates;
+pub mod text;
+pub mod theme;
+pub mod views;

@@ -1,0 +1,246 @@
+//! The only module that writes the site. A build writes into a staging
+//! folder beside the output; only when everything succeeded is the staging
+//! folder swapped in, atomically where the OS allows (Linux
+//! `renameat2(RENAME_EXCHANGE)`), so a failed or killed build leaves the
+//! previous site as it was.
+//!
+//! Every path written is relative and made of plain components: content
+//! can never make sangkien write outside the output folder.
+
+use std::io::Write as _;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// A folder being filled with a new site.
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    bytes: AtomicU64,
+    files: AtomicU64,
+}
+
+/// The staging folder's name for output `out` (a sibling, same file system).
+fn staging_name(target: &Path, tag: &str) -> PathBuf {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    target.with_file_name(format!(".{name}.sangkien-{tag}-{}", std::process::id()))
+}
+
+/// Checks that `rel` is a plain relative path (no `..`, root, or prefix).
+pub fn safe_relative(rel: &str) -> Result<&Path, String> {
+    let p = Path::new(rel);
+    if rel.is_empty()
+        || rel.chars().any(|c| c.is_control() || c == '\\')
+        || !p.components().all(|c| matches!(c, Component::Normal(_)))
+    {
+        return Err(format!(
+            "refusing to write outside the output folder: {rel:?}"
+        ));
+    }
+    Ok(p)
+}
+
+impl Staging {
+    /// Creates an empty staging folder for output folder `target`, removing
+    /// what earlier killed builds left behind.
+    pub fn new(target: &Path) -> std::io::Result<Staging> {
+        let target = if target.is_absolute() {
+            target.to_path_buf()
+        } else {
+            std::env::current_dir()?.join(target)
+        };
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+            remove_leftovers(&target);
+        }
+        let dir = staging_name(&target, "new");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            target,
+            bytes: AtomicU64::new(0),
+            files: AtomicU64::new(0),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one file at `rel` (slash-separated, relative to the site root).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let rel = safe_relative(rel)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    std::io::Error::new(
+                        e.kind(),
+                        format!("two pages want the same output file: {}", rel.display()),
+                    )
+                } else {
+                    e
+                }
+            })?;
+        f.write_all(bytes)?;
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// (files, bytes) written so far.
+    pub fn totals(&self) -> (u64, u64) {
+        (
+            self.files.load(Ordering::Relaxed),
+            self.bytes.load(Ordering::Relaxed),
+        )
+    }
+
+    /// Swaps the finished site in place of the output folder.
+    pub fn commit(self) -> std::io::Result<()> {
+        let old = staging_name(&self.target, "old");
+        if self.target.exists() {
+            if exchange(&self.dir, &self.target).is_ok() {
+                // The staging name now holds the previous site.
+                let _ = std::fs::remove_dir_all(&self.dir);
+                return Ok(());
+            }
+            std::fs::rename(&self.target, &old)?;
+        }
+        std::fs::rename(&self.dir, &self.target)?;
+        let _ = std::fs::remove_dir_all(&old);
+        Ok(())
+    }
+
+    /// Drops the staging folder (after a failed build).
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Atomically exchanges two paths (Linux); an error elsewhere.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both strings are valid NUL-terminated paths for the call's duration.
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
+}
+
+/// Removes staging folders of builds that were killed (their process is gone).
+fn remove_leftovers(target: &Path) {
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.sangkien-", name.to_string_lossy());
+    let Ok(items) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for item in items.flatten() {
+        let file_name = item.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&prefix) else {
+            continue;
+        };
+        let pid: Option<u32> = rest.rsplit('-').next().and_then(|p| p.parse().ok());
+        let alive = pid
+            .is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
+        if !alive {
+            let _ = std::fs::remove_dir_all(item.path());
+        }
+    }
+}
+
+/// A short content hash for fingerprinted asset names (FNV-1a, 64 bits):
+/// stable across runs and machines, which is all cache busting needs.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{:016x}", h)[..10].to_string()
+}
+
+/// `style.css` + hash → `style.<hash>.css`.
+pub fn fingerprinted_name(name: &str, bytes: &[u8]) -> String {
+    let hash = fingerprint(bytes);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
+        None => format!("{name}.{hash}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_escape() {
+        for bad in ["../x", "/etc/passwd", "a/../../b", "", "a\\b", "a\u{0}b"] {
+            assert!(safe_relative(bad).is_err(), "{bad:?}");
+        }
+        assert!(safe_relative("sang-kien/a/index.html").is_ok());
+    }
+
+    #[test]
+    fn commit_swaps_and_abandon_keeps_previous() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let s = Staging::new(&out).unwrap();
+        s.write("index.html", b"one").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"one");
+        let s = Staging::new(&out).unwrap();
+        s.write("index.html", b"two").unwrap();
+        s.abandon();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"one");
+        let s = Staging::new(&out).unwrap();
+        s.write("index.html", b"three").unwrap();
+        assert!(
+            s.write("index.html", b"again").is_err(),
+            "a second write to one path is a collision"
+        );
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"three");
+        let names: Vec<_> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "no staging folders left: {names:?}");
+    }
+}

@@ -1,0 +1,130 @@
+//! The only module that knows tera: loads a theme's templates with
+//! autoescaping on, registers the Vietnamese filters, and renders a named
+//! template with a serialisable context.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+
+use crate::theme::Theme;
+
+pub struct Templates {
+    tera: Tera,
+}
+
+/// `1234.5` → `1.234,5`: Vietnamese digit grouping and decimal comma.
+pub fn number_vi(n: f64) -> String {
+    if !n.is_finite() {
+        return String::new();
+    }
+    let negative = n < 0.0;
+    let rounded = (n.abs() * 100.0).round() / 100.0;
+    let int = rounded.trunc() as u64;
+    let frac = ((rounded - rounded.trunc()) * 100.0).round() as u64;
+    let digits = int.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    if frac > 0 {
+        let f = format!("{frac:02}");
+        grouped.push(',');
+        grouped.push_str(f.trim_end_matches('0'));
+    }
+    if negative {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+/// HTML escaping for text and attribute values. Unlike tera's default it
+/// leaves `/` alone, so URLs stay readable and pages small; `& < > " '`
+/// are enough for both contexts when attributes are quoted.
+pub fn escape_html(s: &str) -> String {
+    let mut o = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+fn date_vi_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let s = value.as_str().unwrap_or_default();
+    if s.is_empty() {
+        return Ok(Value::String(String::new()));
+    }
+    match crate::content::Date::parse(s) {
+        Ok(d) => Ok(Value::String(d.vi())),
+        Err(_) => Ok(Value::String(s.to_string())),
+    }
+}
+
+fn number_vi_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    match value.as_f64() {
+        Some(n) => Ok(Value::String(number_vi(n))),
+        None => Ok(value.clone()),
+    }
+}
+
+impl Templates {
+    pub fn new(theme: &Theme) -> Result<Templates, String> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml", ".htm"]);
+        tera.set_escape_fn(escape_html);
+        tera.add_raw_templates(theme.templates())
+            .map_err(|e| describe(&e))?;
+        tera.register_filter("date_vi", date_vi_filter);
+        tera.register_filter("number_vi", number_vi_filter);
+        Ok(Templates { tera })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    /// Renders template `name` with `data`'s fields as the context.
+    pub fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, String> {
+        let ctx = Context::from_serialize(data).map_err(|e| describe(&e))?;
+        self.tera
+            .render(name, &ctx)
+            .map_err(|e| format!("template {name}: {}", describe(&e)))
+    }
+}
+
+/// tera nests the useful message in the error's sources.
+fn describe(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_numbers() {
+        assert_eq!(number_vi(1234.5), "1.234,5");
+        assert_eq!(number_vi(214.0), "214");
+        assert_eq!(number_vi(1_000_000.0), "1.000.000");
+        assert_eq!(number_vi(0.25), "0,25");
+        assert_eq!(number_vi(-3.0), "-3");
+    }
+}
