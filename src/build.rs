@@ -35,13 +35,7 @@ pub struct Options {
 
 impl Options {
     pub fn new(content: impl Into<PathBuf>, out: impl Into<PathBuf>) -> Options {
-        Options {
-            content: content.into(),
-            out: out.into(),
-            theme: None,
-            base_url: None,
-            today: Date::today(),
-        }
+        Options { content: content.into(), out: out.into(), theme: None, base_url: None, today: Date::today() }
     }
 }
 
@@ -82,8 +76,7 @@ struct Timer<'a> {
 
 impl Timer<'_> {
     fn done(&mut self, name: &str, detail: &str) {
-        self.log
-            .step(name, detail, self.start.elapsed().as_millis());
+        self.log.step(name, detail, self.start.elapsed().as_millis());
         self.start = Instant::now();
     }
 }
@@ -103,29 +96,16 @@ pub struct Checked {
 
 /// Runs every check of the build without writing anything.
 pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
-    let mut t = Timer {
-        log,
-        start: Instant::now(),
-    };
+    let mut t = Timer { log, start: Instant::now() };
     let mut report = Report::default();
     if !opts.content.is_dir() {
-        return Err(Failure::Internal(format!(
-            "content folder not found: {}",
-            opts.content.display()
-        )));
+        return Err(Failure::Internal(format!("content folder not found: {}", opts.content.display())));
     }
     let config = config::load(&opts.content, opts.base_url.as_deref(), &mut report);
     t.done("config", "config.yaml");
 
     let loaded = content::load(&opts.content, opts.today, &mut report);
-    t.done(
-        "content",
-        &format!(
-            "{} entries, {} units",
-            loaded.entries.len(),
-            loaded.vocab.units.len()
-        ),
-    );
+    t.done("content", &format!("{} entries, {} units", loaded.entries.len(), loaded.vocab.units.len()));
 
     checks::check_bank(&opts.content, &loaded, &mut report);
     t.done("checks", &format!("{} problems", report.diagnostics.len()));
@@ -138,29 +118,13 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
     let theme = Theme::load(&theme_spec, &opts.content).map_err(Failure::Internal)?;
     let templates = Templates::new(&theme).map_err(Failure::Internal)?;
     let strings = theme.strings(&config.language).map_err(Failure::Internal)?;
-    t.done(
-        "theme",
-        &theme
-            .dir
-            .as_ref()
-            .map_or("default (built in)".to_string(), |d| {
-                d.display().to_string()
-            }),
-    );
+    t.done("theme", &theme.dir.as_ref().map_or("default (built in)".to_string(), |d| d.display().to_string()));
 
-    let Loaded {
-        vocab,
-        entries,
-        pages,
-        media,
-    } = loaded;
+    let Loaded { vocab, entries, pages, media } = loaded;
     let lib = Library::new(entries, vocab);
     let resolver = resolver(&lib, &pages, &media);
-    let bodies: Vec<Rendered> = lib
-        .entries
-        .par_iter()
-        .map(|e| markdown::render(&e.body, "../../", &resolver))
-        .collect();
+    let bodies: Vec<Rendered> =
+        lib.entries.par_iter().map(|e| markdown::render(&e.body, "../../", &resolver)).collect();
     let page_bodies: Vec<(content::StaticPage, Rendered)> = pages
         .into_iter()
         .map(|p| {
@@ -175,42 +139,22 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
     if report.has_errors() {
         return Err(Failure::Content(report));
     }
-    Ok(Checked {
-        config,
-        lib,
-        theme,
-        templates,
-        strings,
-        bodies,
-        pages: page_bodies,
-        media,
-        report,
-    })
+    Ok(Checked { config, lib, theme, templates, strings, bodies, pages: page_bodies, media, report })
 }
 
 /// Builds the site into `opts.out`, atomically.
 pub fn build(opts: &Options, log: &dyn Log) -> Result<Outcome, Failure> {
     let checked = check(opts, log)?;
-    let mut t = Timer {
-        log,
-        start: Instant::now(),
-    };
+    let mut t = Timer { log, start: Instant::now() };
     let staging = Staging::new(&opts.out)
         .map_err(|e| Failure::Internal(format!("cannot prepare {}: {e}", opts.out.display())))?;
     let result = write_site(opts, &checked, &staging, &mut t);
     match result {
         Ok(()) => {
             let (files, bytes) = staging.totals();
-            staging.commit().map_err(|e| {
-                Failure::Internal(format!("cannot replace {}: {e}", opts.out.display()))
-            })?;
+            staging.commit().map_err(|e| Failure::Internal(format!("cannot replace {}: {e}", opts.out.display())))?;
             t.done("publish", &opts.out.display().to_string());
-            Ok(Outcome {
-                report: checked.report,
-                entries: checked.lib.entries.len(),
-                files,
-                bytes,
-            })
+            Ok(Outcome { report: checked.report, entries: checked.lib.entries.len(), files, bytes })
         }
         Err(e) => {
             staging.abandon();
@@ -223,8 +167,7 @@ fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> 
     let assets = site::write_assets(&c.theme, staging)?;
     site::copy_media(&opts.content, &c.media, staging)?;
     t.done("assets", &format!("{} media files", c.media.len()));
-    let dates: Vec<(Option<Date>, Option<Date>)> =
-        c.lib.entries.iter().map(|e| (e.added, e.updated)).collect();
+    let dates: Vec<(Option<Date>, Option<Date>)> = c.lib.entries.iter().map(|e| (e.added, e.updated)).collect();
     let site = Site {
         config: &c.config,
         lib: &c.lib,
@@ -272,11 +215,7 @@ fn resolver(
             }
         }
     }
-    let by_id: HashMap<String, String> = lib
-        .entries
-        .iter()
-        .map(|e| (e.id.clone(), urls::entry(e)))
-        .collect();
+    let by_id: HashMap<String, String> = lib.entries.iter().map(|e| (e.id.clone(), urls::entry(e))).collect();
     move |path: &str| {
         let rel = path.trim_start_matches('/');
         if let Some(id) = rel.strip_prefix("s/") {
@@ -319,9 +258,7 @@ fn link_diagnostics(content: &Path, lib: &Library, bodies: &[Rendered], report: 
                         ),
                     };
                     let span = (e.body_offset + b.span.start)..(e.body_offset + b.span.end);
-                    Diagnostic::error(code, &e.source, Text::new(vi, en))
-                        .field("body")
-                        .at(source, span)
+                    Diagnostic::error(code, &e.source, Text::new(vi, en)).field("body").at(source, span)
                 })
                 .collect()
         });

@@ -71,10 +71,7 @@ pub struct Config {
 impl Config {
     /// The path part of the base URL, e.g. `/sang-kien/` (always slashed).
     pub fn base_path(&self) -> String {
-        let after_scheme = self
-            .base_url
-            .split_once("://")
-            .map_or(self.base_url.as_str(), |(_, r)| r);
+        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, r)| r);
         match after_scheme.find('/') {
             Some(i) => after_scheme[i..].to_string(),
             None => "/".to_string(),
@@ -98,18 +95,10 @@ pub fn normalise_base_url(url: &str) -> Result<String, String> {
     if host.is_empty() || url.contains(['"', '<', '>', ' ', '\\', '?', '#']) {
         return Err(format!("`{url}` is not a valid site address"));
     }
-    Ok(if url.ends_with('/') {
-        url.to_string()
-    } else {
-        format!("{url}/")
-    })
+    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
 }
 
-pub fn load(
-    content: &Path,
-    base_url_override: Option<&str>,
-    report: &mut Report,
-) -> Option<Config> {
+pub fn load(content: &Path, base_url_override: Option<&str>, report: &mut Report) -> Option<Config> {
     let (raw, _src) = load_yaml::<RawConfig>(content, "config.yaml", true, report)?;
     let base = base_url_override.unwrap_or(&raw.base_url);
     let base_url = match normalise_base_url(base) {
@@ -119,10 +108,7 @@ pub fn load(
                 Diagnostic::error(
                     "bad-config",
                     "config.yaml",
-                    Text::new(
-                        format!("`base_url` không hợp lệ: {e}"),
-                        format!("invalid `base_url`: {e}"),
-                    ),
+                    Text::new(format!("`base_url` không hợp lệ: {e}"), format!("invalid `base_url`: {e}")),
                 )
                 .field("base_url"),
             );
@@ -135,10 +121,7 @@ pub fn load(
             Diagnostic::error(
                 "bad-config",
                 "config.yaml",
-                Text::new(
-                    "`language` phải là `vi` hoặc `en`",
-                    "`language` must be `vi` or `en`",
-                ),
+                Text::new("`language` phải là `vi` hoặc `en`", "`language` must be `vi` or `en`"),
             )
             .field("language"),
         );
@@ -163,10 +146,7 @@ mod tests {
 
     #[test]
     fn base_urls_are_normalised() {
-        assert_eq!(
-            normalise_base_url("https://x.gov.vn/sang-kien").unwrap(),
-            "https://x.gov.vn/sang-kien/"
-        );
+        assert_eq!(normalise_base_url("https://x.gov.vn/sang-kien").unwrap(), "https://x.gov.vn/sang-kien/");
         assert!(normalise_base_url("ftp://x").is_err());
         assert!(normalise_base_url("https://").is_err());
     }

@@ -33,9 +33,7 @@ impl Lang {
     /// `vi` unless the environment asks for English (`SANGKIEN_LANG=en`, or
     /// a `LANG` that starts with `en`).
     pub fn from_env() -> Lang {
-        let pick = std::env::var("SANGKIEN_LANG")
-            .or_else(|_| std::env::var("LANG"))
-            .unwrap_or_default();
+        let pick = std::env::var("SANGKIEN_LANG").or_else(|_| std::env::var("LANG")).unwrap_or_default();
         if pick.starts_with("en") {
             Lang::En
         } else {
@@ -53,10 +51,7 @@ pub struct Text {
 
 impl Text {
     pub fn new(vi: impl Into<String>, en: impl Into<String>) -> Text {
-        Text {
-            vi: vi.into(),
-            en: en.into(),
-        }
+        Text { vi: vi.into(), en: en.into() }
     }
 
     pub fn get(&self, lang: Lang) -> &str {
@@ -102,10 +97,7 @@ impl Diagnostic {
     }
 
     pub fn warning(code: &'static str, file: impl Into<PathBuf>, message: Text) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, file, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, file, message) }
     }
 
     pub fn field(mut self, field: impl Into<String>) -> Diagnostic {
@@ -165,17 +157,11 @@ impl Report {
     }
 
     pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -185,8 +171,7 @@ impl Report {
     /// Orders diagnostics by file, then position, so output is deterministic.
     pub fn sort(&mut self) {
         self.diagnostics.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, a.code)
-                .cmp(&(&b.file, b.line, b.column, b.severity, b.code))
+            (&a.file, a.line, a.column, a.severity, a.code).cmp(&(&b.file, b.line, b.column, b.severity, b.code))
         });
         self.diagnostics.dedup();
     }
@@ -196,10 +181,7 @@ impl Report {
         let mut files = SimpleFiles::new();
         let mut ids = BTreeMap::new();
         for (path, src) in &self.sources {
-            ids.insert(
-                path.clone(),
-                files.add(path.display().to_string(), src.clone()),
-            );
+            ids.insert(path.clone(), files.add(path.display().to_string(), src.clone()));
         }
         let config = term::Config::default();
         let mut out = String::new();
@@ -218,11 +200,7 @@ impl Report {
             }
             match ids.get(&d.file) {
                 Some(&id) if d.line > 0 => {
-                    let label = if d.span.is_empty() {
-                        d.span.start..d.span.start
-                    } else {
-                        d.span.clone()
-                    };
+                    let label = if d.span.is_empty() { d.span.start..d.span.start } else { d.span.clone() };
                     cd = cd.with_labels(vec![cs::Label::primary(id, label)]);
                     match term::emit_into_string(&config, &files, &cd) {
                         Ok(s) => out.push_str(&s),
@@ -321,22 +299,10 @@ fn plain_line(out: &mut String, d: &Diagnostic, lang: Lang) {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let place = if d.line > 0 {
-        format!("{}:{}:{}", d.file.display(), d.line, d.column)
-    } else {
-        d.file.display().to_string()
-    };
-    let field = d
-        .field
-        .as_deref()
-        .map(|f| format!(" [{f}]"))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{kind}[{}]: {}{field}\n  --> {place}",
-        d.code,
-        d.message.get(lang)
-    );
+    let place =
+        if d.line > 0 { format!("{}:{}:{}", d.file.display(), d.line, d.column) } else { d.file.display().to_string() };
+    let field = d.field.as_deref().map(|f| format!(" [{f}]")).unwrap_or_default();
+    let _ = writeln!(out, "{kind}[{}]: {}{field}\n  --> {place}", d.code, d.message.get(lang));
     if let Some(h) = &d.help {
         let _ = writeln!(out, "  = {}", h.get(lang));
     }
@@ -345,16 +311,11 @@ fn plain_line(out: &mut String, d: &Diagnostic, lang: Lang) {
 
 /// Paths in reports use '/' on every platform, so CI output is stable.
 pub fn slash_path(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/")
+    p.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
 }
 
 fn gh_escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 fn gh_escape_property(s: &str) -> String {
@@ -367,9 +328,7 @@ mod tests {
 
     fn sample() -> Report {
         let src: Arc<str> = Arc::from("---\nid: X\ntitle: Một\n---\n");
-        let d = Diagnostic::error("bad-id", "sang-kien/x.md", Text::new("Mã sai", "Bad id"))
-            .field("id")
-            .at(&src, 8..9);
+        let d = Diagnostic::error("bad-id", "sang-kien/x.md", Text::new("Mã sai", "Bad id")).field("id").at(&src, 8..9);
         let mut r = Report::default();
         r.extend_with_source(vec![d], Path::new("sang-kien/x.md"), src);
         r
@@ -393,10 +352,7 @@ mod tests {
     #[test]
     fn github_annotations_escape_properties() {
         let text = sample().render_github(Lang::En);
-        assert_eq!(
-            text,
-            "::error file=sang-kien/x.md,line=2,col=5,title=bad-id::Bad id [id]\n"
-        );
+        assert_eq!(text, "::error file=sang-kien/x.md,line=2,col=5,title=bad-id::Bad id [id]\n");
     }
 
     #[test]

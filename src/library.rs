@@ -21,13 +21,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
-        Kind::Field,
-        Kind::Province,
-        Kind::Year,
-        Kind::Level,
-        Kind::Movement,
-    ];
+    pub const ALL: [Kind; 5] = [Kind::Field, Kind::Province, Kind::Year, Kind::Level, Kind::Movement];
 
     /// The URL folder of this browse kind.
     pub fn prefix(self) -> &'static str {
@@ -76,21 +70,13 @@ pub struct Library {
 impl Library {
     pub fn new(mut entries: Vec<Entry>, vocab: Vocab) -> Library {
         entries.sort_by(|a, b| a.id.cmp(&b.id));
-        let by_id = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i))
-            .collect();
+        let by_id = entries.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         let mut terms: BTreeMap<Kind, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
         let mut owned_by: HashMap<String, Vec<usize>> = HashMap::new();
         let mut adopted_by: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             let mut add = |kind: Kind, id: &str| {
-                let list = terms
-                    .entry(kind)
-                    .or_default()
-                    .entry(id.to_string())
-                    .or_default();
+                let list = terms.entry(kind).or_default().entry(id.to_string()).or_default();
                 if list.last() != Some(&i) {
                     list.push(i);
                 }
@@ -113,26 +99,11 @@ impl Library {
                 adopted_by.entry(r.unit.clone()).or_default().push((i, k));
             }
         }
-        let mut featured: Vec<usize> = (0..entries.len())
-            .filter(|&i| entries[i].featured.is_some())
-            .collect();
+        let mut featured: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].featured.is_some()).collect();
         featured.sort_by_key(|&i| (entries[i].featured.as_ref().map_or(u32::MAX, |f| f.rank), i));
         let mut newest: Vec<usize> = (0..entries.len()).collect();
-        newest.sort_by(|&a, &b| {
-            entry_date(&entries[b])
-                .cmp(&entry_date(&entries[a]))
-                .then(a.cmp(&b))
-        });
-        Library {
-            entries,
-            vocab,
-            by_id,
-            terms,
-            owned_by,
-            adopted_by,
-            featured,
-            newest,
-        }
+        newest.sort_by(|&a, &b| entry_date(&entries[b]).cmp(&entry_date(&entries[a])).then(a.cmp(&b)));
+        Library { entries, vocab, by_id, terms, owned_by, adopted_by, featured, newest }
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
@@ -155,16 +126,11 @@ impl Library {
 }
 
 fn top_level<'e>(e: &'e Entry, vocab: &Vocab) -> Option<&'e str> {
-    e.recognition
-        .iter()
-        .max_by_key(|r| vocab.level_rank(&r.level))
-        .map(|r| r.level.as_str())
+    e.recognition.iter().max_by_key(|r| vocab.level_rank(&r.level)).map(|r| r.level.as_str())
 }
 
 /// The date an entry counts as "new" from: when it entered the bank if
 /// known, else its latest recognition decision.
 pub fn entry_date(e: &Entry) -> crate::content::Date {
-    e.added
-        .or_else(|| e.recognition.iter().map(|r| r.decision.date).max())
-        .unwrap_or(e.first_applied)
+    e.added.or_else(|| e.recognition.iter().map(|r| r.decision.date).max()).unwrap_or(e.first_applied)
 }

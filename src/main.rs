@@ -75,10 +75,14 @@ fn fail(f: Failure, format: Format, lang: Lang) -> ExitCode {
         Failure::Content(report) => {
             print_report(&report, format, lang);
             if format == Format::Human {
-                eprintln!("{}", match lang {
-                    Lang::Vi => "Chưa dựng trang: hãy sửa các lỗi trên. Trang cũ (nếu có) được giữ nguyên.",
-                    Lang::En => "Nothing was published: fix the errors above. The previous site, if any, is untouched.",
-                });
+                eprintln!(
+                    "{}",
+                    match lang {
+                        Lang::Vi => "Chưa dựng trang: hãy sửa các lỗi trên. Trang cũ (nếu có) được giữ nguyên.",
+                        Lang::En =>
+                            "Nothing was published: fix the errors above. The previous site, if any, is untouched.",
+                    }
+                );
             }
             ExitCode::from(1)
         }
@@ -129,11 +133,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::from_env();
     match cli.command {
-        Command::Build {
-            site,
-            out,
-            base_url,
-        } => match run_build(&options(&site, out, base_url), lang) {
+        Command::Build { site, out, base_url } => match run_build(&options(&site, out, base_url), lang) {
             Ok(_) => ExitCode::SUCCESS,
             Err(code) => code,
         },

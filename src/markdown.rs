@@ -96,60 +96,26 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
 
     for (event, span) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = check_url(dest_url, root, resolver, &span, &mut out.broken);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+                Event::Start(Tag::Link { link_type, dest_url, title, id })
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 let dest_url = check_url(dest_url, root, resolver, &span, &mut out.broken);
                 image_alt = Some((events.len(), String::new(), span.clone()));
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+                Event::Start(Tag::Image { link_type, dest_url, title, id })
             }
             Event::End(TagEnd::Image) => {
                 if let Some((_, alt, span)) = image_alt.take() {
                     if alt.trim().is_empty() {
-                        out.broken.push(BrokenLink {
-                            url: String::new(),
-                            span,
-                            reason: LinkProblem::NoAlt,
-                        });
+                        out.broken.push(BrokenLink { url: String::new(), span, reason: LinkProblem::NoAlt });
                     }
                 }
                 Event::End(TagEnd::Image)
             }
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 heading = Some((events.len(), level, String::new()));
-                Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs,
-                })
+                Event::Start(Tag::Heading { level, id, classes, attrs })
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((start, lvl, title)) = heading.take() {
@@ -159,10 +125,7 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
                         *slot = Some(CowStr::from(id.clone()));
                     }
                     if lvl == HeadingLevel::H2 {
-                        out.toc.push(TocItem {
-                            id,
-                            title: title.clone(),
-                        });
+                        out.toc.push(TocItem { id, title: title.clone() });
                         if let Some(s) = section.take() {
                             out.sections.push(s);
                         }
@@ -172,43 +135,32 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
                 }
                 Event::End(TagEnd::Heading(level))
             }
+            // Tables scroll inside their own wrapper on narrow screens.
+            Event::Start(Tag::Table(align)) => {
+                events.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")));
+                Event::Start(Tag::Table(align))
+            }
+            Event::End(TagEnd::Table) => {
+                events.push(Event::End(TagEnd::Table));
+                Event::Html(CowStr::from("</div>"))
+            }
             Event::Html(h) | Event::InlineHtml(h) => {
                 has_raw_html = true;
                 Event::Html(h)
             }
             Event::Text(t) => {
-                append_text(
-                    &t,
-                    &mut heading,
-                    &mut image_alt,
-                    &mut section,
-                    &mut out.text,
-                );
+                append_text(&t, &mut heading, &mut image_alt, &mut section, &mut out.text);
                 Event::Text(t)
             }
             Event::Code(t) => {
-                append_text(
-                    &t,
-                    &mut heading,
-                    &mut image_alt,
-                    &mut section,
-                    &mut out.text,
-                );
+                append_text(&t, &mut heading, &mut image_alt, &mut section, &mut out.text);
                 Event::Code(t)
             }
             Event::SoftBreak | Event::HardBreak => {
-                append_text(
-                    " ",
-                    &mut heading,
-                    &mut image_alt,
-                    &mut section,
-                    &mut out.text,
-                );
+                append_text(" ", &mut heading, &mut image_alt, &mut section, &mut out.text);
                 event
             }
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
-            ) => {
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
                 out.text.push('\n');
                 if let Some((_, s)) = &mut section {
                     s.push('\n');
@@ -268,11 +220,7 @@ fn check_url<'a>(
     broken: &mut Vec<BrokenLink>,
 ) -> CowStr<'a> {
     if !scheme_allowed(&url) {
-        broken.push(BrokenLink {
-            url: url.to_string(),
-            span: span.clone(),
-            reason: LinkProblem::UnsafeScheme,
-        });
+        broken.push(BrokenLink { url: url.to_string(), span: span.clone(), reason: LinkProblem::UnsafeScheme });
         return CowStr::from("#");
     }
     if url.starts_with('/') && !url.starts_with("//") {
@@ -283,11 +231,7 @@ fn check_url<'a>(
         return match resolver.resolve(path) {
             Some(target) => CowStr::from(format!("{root}{target}{fragment}")),
             None => {
-                broken.push(BrokenLink {
-                    url: url.to_string(),
-                    span: span.clone(),
-                    reason: LinkProblem::NotFound,
-                });
+                broken.push(BrokenLink { url: url.to_string(), span: span.clone(), reason: LinkProblem::NotFound });
                 url
             }
         };
@@ -402,11 +346,7 @@ mod tests {
 
     #[test]
     fn headings_get_ids_and_toc() {
-        let r = render(
-            "## Thực trạng\n\nA\n\n## Thực trạng\n\nB\n",
-            "../../",
-            &resolve,
-        );
+        let r = render("## Thực trạng\n\nA\n\n## Thực trạng\n\nB\n", "../../", &resolve);
         assert!(r.html.contains("<h2 id=\"thuc-trang\">"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"thuc-trang-2\">"));
         assert_eq!(r.toc.len(), 2);
@@ -415,16 +355,8 @@ mod tests {
 
     #[test]
     fn internal_links_are_rewritten_and_broken_ones_reported() {
-        let r = render(
-            "[a](/s/CB-2025-0001/#x) [b](/trang/gioi-thieu/) [c](/s/XX-0000-0000/)",
-            "../../",
-            &resolve,
-        );
-        assert!(
-            r.html.contains("href=\"../../sang-kien/so-hoa/#x\""),
-            "{}",
-            r.html
-        );
+        let r = render("[a](/s/CB-2025-0001/#x) [b](/trang/gioi-thieu/) [c](/s/XX-0000-0000/)", "../../", &resolve);
+        assert!(r.html.contains("href=\"../../sang-kien/so-hoa/#x\""), "{}", r.html);
         assert!(r.html.contains("href=\"../../trang/gioi-thieu/\""));
         assert_eq!(r.broken.len(), 1);
         assert_eq!(r.broken[0].url, "/s/XX-0000-0000/");
@@ -433,11 +365,7 @@ mod tests {
 
     #[test]
     fn dangerous_links_and_raw_html_are_neutralised() {
-        let r = render(
-            "[x](javascript:alert(1)) <script>alert(1)</script><img src=x onerror=alert(1)>",
-            "",
-            &resolve,
-        );
+        let r = render("[x](javascript:alert(1)) <script>alert(1)</script><img src=x onerror=alert(1)>", "", &resolve);
         assert!(!r.html.contains("javascript:"), "{}", r.html);
         assert!(!r.html.contains("<script"), "{}", r.html);
         assert!(!r.html.contains("onerror"), "{}", r.html);
@@ -446,11 +374,7 @@ mod tests {
 
     #[test]
     fn tables_footnotes_and_smart_quotes() {
-        let r = render(
-            "| a | b |\n|---|---|\n| 1 | 2 |\n\nCâu\u{a0}\"trích\"[^1]\n\n[^1]: Chú thích\n",
-            "",
-            &resolve,
-        );
+        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\nCâu\u{a0}\"trích\"[^1]\n\n[^1]: Chú thích\n", "", &resolve);
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("footnote"));
         assert!(r.html.contains("“trích”"), "{}", r.html);
@@ -458,9 +382,7 @@ mod tests {
 
     #[test]
     fn images_need_alt_text() {
-        let r = render("![](/media/a.png)", "", &|_: &str| {
-            Some("media/a.png".to_string())
-        });
+        let r = render("![](/media/a.png)", "", &|_: &str| Some("media/a.png".to_string()));
         assert_eq!(r.broken[0].reason, LinkProblem::NoAlt);
     }
 }

@@ -21,10 +21,7 @@ pub struct Staging {
 
 /// The staging folder's name for output `out` (a sibling, same file system).
 fn staging_name(target: &Path, tag: &str) -> PathBuf {
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     target.with_file_name(format!(".{name}.sangkien-{tag}-{}", std::process::id()))
 }
 
@@ -35,9 +32,7 @@ pub fn safe_relative(rel: &str) -> Result<&Path, String> {
         || rel.chars().any(|c| c.is_control() || c == '\\')
         || !p.components().all(|c| matches!(c, Component::Normal(_)))
     {
-        return Err(format!(
-            "refusing to write outside the output folder: {rel:?}"
-        ));
+        return Err(format!("refusing to write outside the output folder: {rel:?}"));
     }
     Ok(p)
 }
@@ -46,11 +41,7 @@ impl Staging {
     /// Creates an empty staging folder for output folder `target`, removing
     /// what earlier killed builds left behind.
     pub fn new(target: &Path) -> std::io::Result<Staging> {
-        let target = if target.is_absolute() {
-            target.to_path_buf()
-        } else {
-            std::env::current_dir()?.join(target)
-        };
+        let target = if target.is_absolute() { target.to_path_buf() } else { std::env::current_dir()?.join(target) };
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
             remove_leftovers(&target);
@@ -60,12 +51,7 @@ impl Staging {
             std::fs::remove_dir_all(&dir)?;
         }
         std::fs::create_dir_all(&dir)?;
-        Ok(Staging {
-            dir,
-            target,
-            bytes: AtomicU64::new(0),
-            files: AtomicU64::new(0),
-        })
+        Ok(Staging { dir, target, bytes: AtomicU64::new(0), files: AtomicU64::new(0) })
     }
 
     pub fn dir(&self) -> &Path {
@@ -74,26 +60,18 @@ impl Staging {
 
     /// Writes one file at `rel` (slash-separated, relative to the site root).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let rel = safe_relative(rel)
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+        let rel = safe_relative(rel).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    std::io::Error::new(
-                        e.kind(),
-                        format!("two pages want the same output file: {}", rel.display()),
-                    )
-                } else {
-                    e
-                }
-            })?;
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                std::io::Error::new(e.kind(), format!("two pages want the same output file: {}", rel.display()))
+            } else {
+                e
+            }
+        })?;
         f.write_all(bytes)?;
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         self.files.fetch_add(1, Ordering::Relaxed);
@@ -102,10 +80,7 @@ impl Staging {
 
     /// (files, bytes) written so far.
     pub fn totals(&self) -> (u64, u64) {
-        (
-            self.files.load(Ordering::Relaxed),
-            self.bytes.load(Ordering::Relaxed),
-        )
+        (self.files.load(Ordering::Relaxed), self.bytes.load(Ordering::Relaxed))
     }
 
     /// Swaps the finished site in place of the output folder.
@@ -138,15 +113,8 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     let ca = CString::new(a.as_os_str().as_bytes())?;
     let cb = CString::new(b.as_os_str().as_bytes())?;
     // SAFETY: both strings are valid NUL-terminated paths for the call's duration.
-    let rc = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            ca.as_ptr(),
-            libc::AT_FDCWD,
-            cb.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
+    let rc =
+        unsafe { libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
     if rc == 0 {
         Ok(())
     } else {
@@ -156,10 +124,7 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
-    Err(std::io::Error::new(
-        std::io::ErrorKind::Unsupported,
-        "no atomic exchange",
-    ))
+    Err(std::io::Error::new(std::io::ErrorKind::Unsupported, "no atomic exchange"))
 }
 
 /// Removes staging folders of builds that were killed (their process is gone).
@@ -177,8 +142,7 @@ fn remove_leftovers(target: &Path) {
             continue;
         };
         let pid: Option<u32> = rest.rsplit('-').next().and_then(|p| p.parse().ok());
-        let alive = pid
-            .is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
+        let alive = pid.is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
         if !alive {
             let _ = std::fs::remove_dir_all(item.path());
         }
@@ -231,16 +195,10 @@ mod tests {
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"one");
         let s = Staging::new(&out).unwrap();
         s.write("index.html", b"three").unwrap();
-        assert!(
-            s.write("index.html", b"again").is_err(),
-            "a second write to one path is a collision"
-        );
+        assert!(s.write("index.html", b"again").is_err(), "a second write to one path is a collision");
         s.commit().unwrap();
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"three");
-        let names: Vec<_> = std::fs::read_dir(tmp.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1, "no staging folders left: {names:?}");
     }
 }

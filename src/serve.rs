@@ -87,17 +87,11 @@ pub fn serve_forever(server: tiny_http::Server, root: PathBuf) {
     }
 }
 
-fn respond(
-    bytes: Vec<u8>,
-    ctype: &str,
-    status: u16,
-) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+fn respond(bytes: Vec<u8>, ctype: &str, status: u16) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
     let mut r = tiny_http::Response::from_data(bytes).with_status_code(status);
-    for (k, v) in [
-        ("Content-Type", ctype),
-        ("Cache-Control", "no-cache"),
-        ("Content-Security-Policy", crate::site::CSP),
-    ] {
+    for (k, v) in
+        [("Content-Type", ctype), ("Cache-Control", "no-cache"), ("Content-Security-Policy", crate::site::CSP)]
+    {
         if let Ok(h) = tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()) {
             r.add_header(h);
         }
@@ -116,12 +110,7 @@ mod tests {
         std::fs::write(tmp.path().join("a/index.html"), "x").unwrap();
         assert!(resolve(tmp.path(), "/a/").is_some());
         assert!(resolve(tmp.path(), "/a/?q=1").is_some());
-        for bad in [
-            "/../etc/passwd",
-            "/a/%2e%2e/%2e%2e/etc/passwd",
-            "/a%00",
-            "/%5c..%5c",
-        ] {
+        for bad in ["/../etc/passwd", "/a/%2e%2e/%2e%2e/etc/passwd", "/a%00", "/%5c..%5c"] {
             assert!(resolve(tmp.path(), bad).is_none(), "{bad}");
         }
     }

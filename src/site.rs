@@ -31,7 +31,7 @@ pub struct Assets {
 }
 
 #[derive(Serialize)]
-struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     title: &'a str,
     description: &'a str,
     owner: &'a str,
@@ -39,8 +39,14 @@ struct SiteView<'a> {
     base_url: &'a str,
     base_path: String,
     language: &'a str,
-    menu: Vec<Link>,
-    pages: Vec<Link>,
+    menu: Vec<MenuItem>,
+    pages: Vec<MenuItem>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct MenuItem {
+    title: String,
+    url: String,
 }
 
 /// What every template gets (docs/templates.md, "Data every template gets").
@@ -81,6 +87,9 @@ struct PageNumber {
     current: bool,
 }
 
+/// A page's path from the root, its title and its description.
+pub(crate) struct Meta<'m>(pub &'m str, pub &'m str, pub &'m str);
+
 /// Everything the renderer needs, prepared by the build.
 pub struct Site<'a> {
     pub config: &'a Config,
@@ -105,39 +114,19 @@ impl Site<'_> {
         Views {
             lib: self.lib,
             config: self.config,
-            labels: Labels {
-                strings: self.strings,
-                lang: &self.config.language,
-            },
+            labels: Labels { strings: self.strings, lang: &self.config.language },
         }
     }
 
     fn site_view(&self) -> SiteView<'_> {
-        let t = |k: &str| {
-            self.strings
-                .get(k)
-                .cloned()
-                .unwrap_or_else(|| k.to_string())
-        };
-        let mut menu: Vec<Link> = Kind::ALL
+        let t = |k: &str| self.strings.get(k).cloned().unwrap_or_else(|| k.to_string());
+        let mut menu: Vec<MenuItem> = Kind::ALL
             .iter()
             .filter(|k| **k != Kind::Movement || !self.lib.vocab.movements.is_empty())
-            .map(|k| Link {
-                name: t(&format!("menu_{}", k.key())),
-                url: urls::terms(*k),
-            })
+            .map(|k| MenuItem { title: t(&format!("menu_{}", k.key())), url: urls::terms(*k) })
             .collect();
-        menu.insert(
-            2,
-            Link {
-                name: t("menu_units"),
-                url: "don-vi/".into(),
-            },
-        );
-        menu.push(Link {
-            name: t("menu_search"),
-            url: "tim-kiem/".into(),
-        });
+        menu.insert(2, MenuItem { title: t("menu_units"), url: "don-vi/".into() });
+        menu.push(MenuItem { title: t("menu_search"), url: "tim-kiem/".into() });
         SiteView {
             title: &self.config.title,
             description: &self.config.description,
@@ -150,30 +139,15 @@ impl Site<'_> {
             pages: self
                 .pages
                 .iter()
-                .map(|(p, _)| Link {
-                    name: p.title.clone(),
-                    url: urls::page(&p.slug),
-                })
+                .map(|(p, _)| MenuItem { title: p.title.clone(), url: urls::page(&p.slug) })
                 .collect(),
         }
     }
 
-    /// Renders `template` for the page at `url` and writes it.
-    fn page<T: Serialize>(
-        &self,
-        out: &Staging,
-        sv: &SiteView,
-        template: &str,
-        url: &str,
-        title: &str,
-        description: &str,
-        data: T,
-    ) -> R {
-        let root = if template == "404.html" {
-            self.config.base_path()
-        } else {
-            root_for(url)
-        };
+    /// Renders `template` for the page described by `meta` and writes it.
+    pub(crate) fn page<T: Serialize>(&self, out: &Staging, sv: &SiteView, template: &str, meta: Meta, data: T) -> R {
+        let Meta(url, title, description) = meta;
+        let root = if template == "404.html" { self.config.base_path() } else { root_for(url) };
         let common = Common {
             site: sv,
             t: self.strings,
@@ -186,11 +160,7 @@ impl Site<'_> {
             feed_url: "feed.xml",
         };
         let html = self.templates.render(template, &Page { common, data })?;
-        let file = if template == "404.html" {
-            "404.html".to_string()
-        } else {
-            format!("{url}index.html")
-        };
+        let file = if template == "404.html" { "404.html".to_string() } else { format!("{url}index.html") };
         out.write(&file, html.as_bytes()).map_err(io)
     }
 
@@ -202,29 +172,15 @@ impl Site<'_> {
         self.units(out, &sv)?;
         self.static_pages(out, &sv)?;
         self.search_page(out, &sv)?;
-        self.page(
-            out,
-            &sv,
-            "404.html",
-            "404/",
-            &self.t("not_found_title"),
-            "",
-            serde_json::json!({}),
-        )?;
+        self.page(out, &sv, "404.html", Meta("404/", &self.t("not_found_title"), ""), serde_json::json!({}))?;
         self.feed(out)?;
         self.sitemap(out)?;
-        let robots = format!(
-            "User-agent: *\nAllow: /\nSitemap: {}\n",
-            self.config.abs_url("sitemap.xml")
-        );
+        let robots = format!("User-agent: *\nAllow: /\nSitemap: {}\n", self.config.abs_url("sitemap.xml"));
         out.write("robots.txt", robots.as_bytes()).map_err(io)
     }
 
     fn t(&self, key: &str) -> String {
-        self.strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        self.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
     }
 
     fn home(&self, out: &Staging, sv: &SiteView) -> R {
@@ -256,48 +212,30 @@ impl Site<'_> {
             "fields": term_counts(Kind::Field),
             "provinces": term_counts(Kind::Province),
         });
-        self.page(
-            out,
-            sv,
-            "index.html",
-            "",
-            "",
-            &self.config.description,
-            data,
-        )
+        self.page(out, sv, "index.html", Meta("", "", &self.config.description), data)
     }
 
     fn entries(&self, out: &Staging, sv: &SiteView) -> R {
         let v = self.views();
-        (0..self.lib.entries.len())
-            .into_par_iter()
-            .try_for_each(|i| {
-                let e = &self.lib.entries[i];
-                let view = v.entry(e, &self.bodies[i], self.dates[i]);
-                let url = urls::entry(e);
-                self.page(
-                    out,
-                    sv,
-                    "entry.html",
-                    &url,
-                    &e.title,
-                    &e.summary,
-                    serde_json::json!({ "entry": view }),
-                )
+        (0..self.lib.entries.len()).into_par_iter().try_for_each(|i| {
+            let e = &self.lib.entries[i];
+            let view = v.entry(e, &self.bodies[i], self.dates[i]);
+            let url = urls::entry(e);
+            self.page(out, sv, "entry.html", Meta(&url, &e.title, &e.summary), serde_json::json!({ "entry": view }))
                 .map_err(|err| format!("{} ({}): {err}", e.id, e.source.display()))?;
-                // The permanent link and earlier slugs redirect to the page.
-                self.redirect(out, sv, &urls::permalink(&e.id), &url, &e.title)?;
-                for alias in &e.aliases {
-                    self.redirect(out, sv, &format!("sang-kien/{alias}/"), &url, &e.title)?;
-                }
-                Ok(())
-            })
+            // The permanent link and earlier slugs redirect to the page.
+            self.redirect(out, sv, &urls::permalink(&e.id), &url, &e.title)?;
+            for alias in &e.aliases {
+                self.redirect(out, sv, &format!("sang-kien/{alias}/"), &url, &e.title)?;
+            }
+            Ok(())
+        })
     }
 
     fn redirect(&self, out: &Staging, sv: &SiteView, from: &str, to: &str, title: &str) -> R {
-        let target_url = format!("{}{to}", root_for(from));
-        let data = serde_json::json!({"redirect": {"target_url": target_url, "target_abs": self.config.abs_url(to), "title": title}});
-        self.page(out, sv, "redirect.html", from, title, "", data)
+        let data =
+            serde_json::json!({"redirect": {"target_url": to, "target_abs": self.config.abs_url(to), "title": title}});
+        self.page(out, sv, "redirect.html", Meta(from, title, ""), data)
     }
 
     fn pagination(base: &str, current: usize, total: usize) -> Pagination {
@@ -314,11 +252,7 @@ impl Site<'_> {
             prev_url: url(current.wrapping_sub(1)),
             next_url: url(current + 1),
             pages: (1..=total)
-                .map(|n| PageNumber {
-                    number: n,
-                    url: urls::paged(base, n),
-                    current: n == current,
-                })
+                .map(|n| PageNumber { number: n, url: urls::paged(base, n), current: n == current })
                 .collect(),
         }
     }
@@ -333,14 +267,7 @@ impl Site<'_> {
             let kind_label = self.t(&format!("kind_{}", kind.key()));
             let mut items: Vec<(String, String, usize, String)> = terms
                 .iter()
-                .map(|(id, list)| {
-                    (
-                        id.clone(),
-                        v.term_name(kind, id),
-                        list.len(),
-                        self.term_description(kind, id),
-                    )
-                })
+                .map(|(id, list)| (id.clone(), v.term_name(kind, id), list.len(), self.term_description(kind, id)))
                 .collect();
             // Years newest first; levels by rank; others alphabetically (Vietnamese-aware).
             match kind {
@@ -353,15 +280,7 @@ impl Site<'_> {
                 .map(|(id, name, count, desc)| serde_json::json!({"name": name, "url": urls::term(kind, id), "count": count, "description": desc}))
                 .collect();
             let data = serde_json::json!({"terms": {"kind": kind.prefix(), "kind_label": kind_label, "items": list}});
-            self.page(
-                out,
-                sv,
-                "terms.html",
-                &urls::terms(kind),
-                &kind_label,
-                "",
-                data,
-            )?;
+            self.page(out, sv, "terms.html", Meta(&urls::terms(kind), &kind_label, ""), data)?;
             let jobs: Vec<(&String, &Vec<usize>, usize)> = terms
                 .iter()
                 .flat_map(|(id, list)| {
@@ -375,34 +294,21 @@ impl Site<'_> {
                 // Newest first within a term.
                 let mut sorted = list.clone();
                 sorted.sort_by(|&a, &b| {
-                    entry_date(&self.lib.entries[b])
-                        .cmp(&entry_date(&self.lib.entries[a]))
-                        .then(a.cmp(&b))
+                    entry_date(&self.lib.entries[b]).cmp(&entry_date(&self.lib.entries[a])).then(a.cmp(&b))
                 });
                 let chunk = &sorted[(n - 1) * per_page..(n * per_page).min(sorted.len())];
                 let name = v.term_name(kind, id);
                 let title = if n > 1 {
-                    format!(
-                        "{name} – {}",
-                        self.t("page_n").replace("{n}", &n.to_string())
-                    )
+                    format!("{name} – {}", self.t("page_n").replace("{n}", &n.to_string()))
                 } else {
                     name.clone()
                 };
                 let data = serde_json::json!({"list": {
-                    "kind": kind.prefix(), "kind_label": kind_label, "name": name,
+                    "kind": kind.prefix(), "kind_label": kind_label, "kind_url": urls::terms(kind), "name": name,
                     "description": self.term_description(kind, id), "cards": v.cards(chunk),
                     "pagination": Self::pagination(&base, n, total), "count": list.len(),
                 }});
-                self.page(
-                    out,
-                    sv,
-                    "list.html",
-                    &urls::paged(&base, n),
-                    &title,
-                    "",
-                    data,
-                )
+                self.page(out, sv, "list.html", Meta(&urls::paged(&base, n), &title, ""), data)
             })?;
         }
         Ok(())
@@ -416,13 +322,8 @@ impl Site<'_> {
             Kind::Level => voc.levels.iter().find(|t| t.id == id),
             _ => None,
         };
-        term.and_then(|t| {
-            t.description
-                .clone()
-                .or_else(|| t.basis.clone())
-                .or_else(|| t.legal_phrase.clone())
-        })
-        .unwrap_or_default()
+        term.and_then(|t| t.description.clone().or_else(|| t.basis.clone()).or_else(|| t.legal_phrase.clone()))
+            .unwrap_or_default()
     }
 
     fn units(&self, out: &Staging, sv: &SiteView) -> R {
@@ -430,9 +331,7 @@ impl Site<'_> {
         let voc = &self.lib.vocab;
         let owned = |id: &str| self.lib.owned_by.get(id).map_or(0, Vec::len);
         let adopted = |id: &str| self.lib.adopted_by.get(id).map_or(0, Vec::len);
-        let mut provinces: Vec<usize> = (0..voc.units.len())
-            .filter(|&i| voc.units[i].kind.is_province())
-            .collect();
+        let mut provinces: Vec<usize> = (0..voc.units.len()).filter(|&i| voc.units[i].kind.is_province()).collect();
         provinces.sort_by_key(|&i| crate::text::sort_key(voc.units[i].display_name()));
         let dir: Vec<serde_json::Value> = provinces
             .iter()
@@ -452,15 +351,7 @@ impl Site<'_> {
             })
             .collect();
         let title = self.t("menu_units");
-        self.page(
-            out,
-            sv,
-            "units.html",
-            "don-vi/",
-            &title,
-            "",
-            serde_json::json!({"provinces": dir}),
-        )?;
+        self.page(out, sv, "units.html", Meta("don-vi/", &title, ""), serde_json::json!({"provinces": dir}))?;
         (0..voc.units.len()).into_par_iter().try_for_each(|i| {
             let u = &voc.units[i];
             let parent = u.parent.as_deref().map(|p| v.unit_link(p));
@@ -484,22 +375,14 @@ impl Site<'_> {
                 "province": province, "parent": parent, "children": children, "headcount": u.headcount,
                 "owned": owned_cards, "adopted": adopted_list,
             }});
-            self.page(out, sv, "unit.html", &urls::unit(&u.id), &u.name, "", data)
+            self.page(out, sv, "unit.html", Meta(&urls::unit(&u.id), &u.name, ""), data)
         })
     }
 
     fn static_pages(&self, out: &Staging, sv: &SiteView) -> R {
         for (p, body) in self.pages {
             let data = serde_json::json!({"page": {"title": p.title, "description": p.description, "content_html": body.html, "toc": body.toc}});
-            self.page(
-                out,
-                sv,
-                "page.html",
-                &urls::page(&p.slug),
-                &p.title,
-                &p.description,
-                data,
-            )?;
+            self.page(out, sv, "page.html", Meta(&urls::page(&p.slug), &p.title, &p.description), data)?;
         }
         Ok(())
     }
@@ -515,15 +398,7 @@ impl Site<'_> {
             })
             .collect();
         let title = self.t("menu_search");
-        self.page(
-            out,
-            sv,
-            "search.html",
-            "tim-kiem/",
-            &title,
-            "",
-            serde_json::json!({"facets": facets}),
-        )
+        self.page(out, sv, "search.html", Meta("tim-kiem/", &title, ""), serde_json::json!({"facets": facets}))
     }
 
     /// The Atom feed of the newest entries.
@@ -535,18 +410,13 @@ impl Site<'_> {
             .map(|&i| entry_date(&self.lib.entries[i]))
             .map_or("2000-01-01".to_string(), |d| d.to_string());
         let mut xml = String::new();
-        xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+        xml.push_str(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"",
+        );
         xml.push_str(&self.config.language);
         xml.push_str("\">\n");
-        push_el(
-            &mut xml,
-            "title",
-            &format!("{} – {}", self.config.title, self.t("feed_title")),
-        );
-        xml.push_str(&format!(
-            "  <link rel=\"self\" href=\"{}\"/>\n",
-            esc(&self.config.abs_url("feed.xml"))
-        ));
+        push_el(&mut xml, "title", &format!("{} – {}", self.config.title, self.t("feed_title")));
+        xml.push_str(&format!("  <link rel=\"self\" href=\"{}\"/>\n", esc(&self.config.abs_url("feed.xml"))));
         xml.push_str(&format!(
             "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
             esc(&self.config.base_url)
@@ -564,16 +434,8 @@ impl Site<'_> {
                 "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
                 esc(&self.config.abs_url(&urls::entry(e)))
             ));
-            push_el(
-                &mut xml,
-                "  id",
-                &self.config.abs_url(&urls::permalink(&e.id)),
-            );
-            push_el(
-                &mut xml,
-                "  updated",
-                &format!("{}T00:00:00Z", entry_date(e)),
-            );
+            push_el(&mut xml, "  id", &self.config.abs_url(&urls::permalink(&e.id)));
+            push_el(&mut xml, "  updated", &format!("{}T00:00:00Z", entry_date(e)));
             for name in v.public_author_names(e) {
                 xml.push_str("    <author>\n");
                 push_el(&mut xml, "    name", &name);
@@ -588,30 +450,18 @@ impl Site<'_> {
 
     fn sitemap(&self, out: &Staging) -> R {
         let mut urls_list: Vec<(String, Option<Date>)> = vec![(String::new(), None)];
-        urls_list.extend(
-            self.lib
-                .entries
-                .iter()
-                .map(|e| (urls::entry(e), Some(entry_date(e)))),
-        );
+        urls_list.extend(self.lib.entries.iter().map(|e| (urls::entry(e), Some(entry_date(e)))));
         for kind in Kind::ALL {
             if let Some(terms) = self.lib.terms.get(&kind) {
                 urls_list.push((urls::terms(kind), None));
                 for (id, list) in terms {
                     let pages = list.len().div_ceil(self.config.entries_per_page).max(1);
-                    urls_list
-                        .extend((1..=pages).map(|n| (urls::paged(&urls::term(kind, id), n), None)));
+                    urls_list.extend((1..=pages).map(|n| (urls::paged(&urls::term(kind, id), n), None)));
                 }
             }
         }
         urls_list.push(("don-vi/".into(), None));
-        urls_list.extend(
-            self.lib
-                .vocab
-                .units
-                .iter()
-                .map(|u| (urls::unit(&u.id), None)),
-        );
+        urls_list.extend(self.lib.vocab.units.iter().map(|u| (urls::unit(&u.id), None)));
         urls_list.extend(self.pages.iter().map(|(p, _)| (urls::page(&p.slug), None)));
         urls_list.push(("tim-kiem/".into(), None));
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -657,7 +507,10 @@ pub fn esc(s: &str) -> String {
 pub fn write_assets(theme: &crate::theme::Theme, out: &Staging) -> Result<Assets, String> {
     let mut assets = Assets::default();
     for (name, bytes) in theme.statics() {
-        let file = fingerprinted_name(name, bytes);
+        // CSS and scripts change with releases and get content-hashed names;
+        // images and fonts keep theirs so templates can name them.
+        let fingerprint = name.ends_with(".css") || name.ends_with(".js");
+        let file = if fingerprint { fingerprinted_name(name, bytes) } else { name.to_string() };
         let path = format!("assets/{file}");
         out.write(&path, bytes).map_err(io)?;
         let stem = name.rsplit('/').next().unwrap_or(name);
@@ -673,9 +526,7 @@ pub fn write_assets(theme: &crate::theme::Theme, out: &Staging) -> Result<Assets
 /// Copies the bank's media files to `media/`.
 pub fn copy_media(content: &Path, media: &[std::path::PathBuf], out: &Staging) -> R {
     media.par_iter().try_for_each(|rel| {
-        let bytes =
-            std::fs::read(content.join(rel)).map_err(|e| format!("{}: {e}", rel.display()))?;
-        out.write(&crate::diagnostics::slash_path(rel), &bytes)
-            .map_err(io)
+        let bytes = std::fs::read(content.join(rel)).map_err(|e| format!("{}: {e}", rel.display()))?;
+        out.write(&crate::diagnostics::slash_path(rel), &bytes).map_err(io)
     })
 }

@@ -25,7 +25,7 @@ pub fn number_vi(n: f64) -> String {
     let digits = int.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(c);
@@ -66,7 +66,7 @@ fn date_vi_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Val
         return Ok(Value::String(String::new()));
     }
     match crate::content::Date::parse(s) {
-        Ok(d) => Ok(Value::String(d.vi())),
+        Ok(d) => Ok(Value::String(d.vi_decree())),
         Err(_) => Ok(Value::String(s.to_string())),
     }
 }
@@ -83,8 +83,7 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml", ".htm"]);
         tera.set_escape_fn(escape_html);
-        tera.add_raw_templates(theme.templates())
-            .map_err(|e| describe(&e))?;
+        tera.add_raw_templates(theme.templates()).map_err(|e| describe(&e))?;
         tera.register_filter("date_vi", date_vi_filter);
         tera.register_filter("number_vi", number_vi_filter);
         Ok(Templates { tera })
@@ -97,9 +96,7 @@ impl Templates {
     /// Renders template `name` with `data`'s fields as the context.
     pub fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, String> {
         let ctx = Context::from_serialize(data).map_err(|e| describe(&e))?;
-        self.tera
-            .render(name, &ctx)
-            .map_err(|e| format!("template {name}: {}", describe(&e)))
+        self.tera.render(name, &ctx).map_err(|e| format!("template {name}: {}", describe(&e)))
     }
 }
 

@@ -28,13 +28,7 @@ fn fold_char(c: char, out: &mut String) {
         'Đ' => out.push('D'),
         c if c.is_ascii() => out.push(c),
         c => {
-            for d in std::iter::once(c).nfd() {
-                if d.is_ascii() {
-                    out.push(d);
-                } else if !is_combining_mark(d) {
-                    out.push(d);
-                }
-            }
+            out.extend(std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d)));
         }
     }
 }
@@ -90,11 +84,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(row[j + 1])
-            };
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(row[j + 1]) };
             prev = cur;
         }
     }
@@ -102,17 +92,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The closest candidate to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min()
-        .map(|(_, c)| c)
+    candidates.into_iter().map(|c| (edit_distance(word, c), c)).filter(|(d, _)| *d <= limit).min().map(|(_, c)| c)
 }
 
 /// Cuts `s` to at most `max_chars` characters at a word boundary, adding "…".
@@ -131,10 +113,7 @@ mod tests {
 
     #[test]
     fn slugs_fold_vietnamese() {
-        assert_eq!(
-            slugify("Số hóa sổ hộ tịch giấy", 80),
-            "so-hoa-so-ho-tich-giay"
-        );
+        assert_eq!(slugify("Số hóa sổ hộ tịch giấy", 80), "so-hoa-so-ho-tich-giay");
         assert_eq!(slugify("Đường điện: Đà Nẵng!", 80), "duong-dien-da-nang");
         assert_eq!(slugify("Mã QR tra cứu thủ tục hành chính", 12), "ma-qr-tra");
         assert_eq!(slugify("!!!", 80), "");
@@ -150,10 +129,7 @@ mod tests {
 
     #[test]
     fn suggestions_catch_typos() {
-        assert_eq!(
-            did_you_mean("sumary", ["summary", "title"]),
-            Some("summary")
-        );
+        assert_eq!(did_you_mean("sumary", ["summary", "title"]), Some("summary"));
         assert_eq!(did_you_mean("zzz", ["summary", "title"]), None);
     }
 

@@ -19,15 +19,8 @@ pub struct Theme {
 /// to the content folder), else `<bank>/themes/<spec>` beside the content
 /// folder. `None` for `default` without a folder: the embedded copy serves.
 pub fn locate(spec: &str, content: &Path) -> Result<Option<PathBuf>, String> {
-    let candidates = [
-        PathBuf::from(spec),
-        content.join(spec),
-        content
-            .parent()
-            .unwrap_or(Path::new("."))
-            .join("themes")
-            .join(spec),
-    ];
+    let candidates =
+        [PathBuf::from(spec), content.join(spec), content.parent().unwrap_or(Path::new(".")).join("themes").join(spec)];
     if let Some(dir) = candidates.iter().find(|p| p.join("templates").is_dir()) {
         return Ok(Some(dir.clone()));
     }
@@ -36,26 +29,17 @@ pub fn locate(spec: &str, content: &Path) -> Result<Option<PathBuf>, String> {
     }
     Err(format!(
         "theme `{spec}` not found (looked for a folder with templates/ in: {})",
-        candidates
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
+        candidates.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
     ))
 }
 
 impl Theme {
     pub fn load(spec: &str, content: &Path) -> Result<Theme, String> {
-        let mut files: BTreeMap<String, Vec<u8>> = DEFAULT_THEME
-            .iter()
-            .map(|(p, b)| (p.to_string(), b.to_vec()))
-            .collect();
+        let mut files: BTreeMap<String, Vec<u8>> =
+            DEFAULT_THEME.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect();
         let dir = locate(spec, content)?;
         if let Some(dir) = &dir {
-            for item in walkdir::WalkDir::new(dir)
-                .follow_links(false)
-                .sort_by_file_name()
-            {
+            for item in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
                 let item = item.map_err(|e| format!("cannot read theme folder: {e}"))?;
                 if !item.file_type().is_file() {
                     continue;
@@ -65,8 +49,8 @@ impl Theme {
                 if rel.split('/').any(|s| s.starts_with('.')) {
                     continue;
                 }
-                let bytes = std::fs::read(item.path())
-                    .map_err(|e| format!("cannot read {}: {e}", item.path().display()))?;
+                let bytes =
+                    std::fs::read(item.path()).map_err(|e| format!("cannot read {}: {e}", item.path().display()))?;
                 files.insert(rel, bytes);
             }
         }
@@ -78,17 +62,14 @@ impl Theme {
         self.files
             .iter()
             .filter_map(|(p, b)| {
-                p.strip_prefix("templates/")
-                    .map(|n| (n.to_string(), String::from_utf8_lossy(b).into_owned()))
+                p.strip_prefix("templates/").map(|n| (n.to_string(), String::from_utf8_lossy(b).into_owned()))
             })
             .collect()
     }
 
     /// Files to publish under `assets/`: (path inside static/, bytes).
     pub fn statics(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.files
-            .iter()
-            .filter_map(|(p, b)| p.strip_prefix("static/").map(|n| (n, b.as_slice())))
+        self.files.iter().filter_map(|(p, b)| p.strip_prefix("static/").map(|n| (n, b.as_slice())))
     }
 
     /// The interface strings of `lang`: the default theme's, overridden by
@@ -97,8 +78,7 @@ impl Theme {
         let path = format!("i18n/{lang}.yaml");
         let mut strings: BTreeMap<String, String> = BTreeMap::new();
         if let Some((_, bytes)) = DEFAULT_THEME.iter().find(|(p, _)| *p == path) {
-            strings =
-                serde_yaml::from_slice(bytes).map_err(|e| format!("default theme {path}: {e}"))?;
+            strings = serde_yaml::from_slice(bytes).map_err(|e| format!("default theme {path}: {e}"))?;
         }
         if let Some(bytes) = self.files.get(&path) {
             let own: BTreeMap<String, String> =

@@ -21,19 +21,17 @@ pub struct Labels<'a> {
 impl Labels<'_> {
     /// The string for `key`, or the key itself so a missing translation is visible.
     pub fn get(&self, key: &str) -> String {
-        self.strings
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        self.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
     }
 
     fn enum_label<T: Serialize>(&self, prefix: &str, v: &T) -> String {
-        let id = serde_json::to_value(v)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        self.get(&format!("{prefix}_{id}"))
+        self.get(&format!("{prefix}_{}", enum_id(v)))
     }
+}
+
+/// The id a unit enum serialises to (`dang_ap_dung`).
+pub fn enum_id<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -94,6 +92,7 @@ pub struct Card {
     pub unit: Link,
     pub province: Link,
     pub year: i32,
+    pub year_url: String,
     pub level: Link,
     pub fields: Vec<Link>,
     pub key_figure: String,
@@ -111,66 +110,31 @@ pub struct Views<'a> {
 impl Views<'_> {
     pub fn unit_link(&self, id: &str) -> Link {
         match self.lib.vocab.unit(id) {
-            Some(u) => Link {
-                name: u.display_name().to_string(),
-                url: urls::unit(&u.id),
-            },
-            None => Link {
-                name: id.to_string(),
-                url: urls::unit(id),
-            },
+            Some(u) => Link { name: u.display_name().to_string(), url: urls::unit(&u.id) },
+            None => Link { name: id.to_string(), url: urls::unit(id) },
         }
     }
 
     pub fn province_link(&self, unit_id: &str) -> Link {
         match self.lib.vocab.province(unit_id) {
-            Some(p) => Link {
-                name: p.display_name().to_string(),
-                url: urls::term(Kind::Province, &p.id),
-            },
-            None => Link {
-                name: String::new(),
-                url: String::new(),
-            },
+            Some(p) => Link { name: p.display_name().to_string(), url: urls::term(Kind::Province, &p.id) },
+            None => Link { name: String::new(), url: String::new() },
         }
     }
 
     pub fn field_link(&self, id: &str) -> Link {
-        let name = self
-            .lib
-            .vocab
-            .field(id)
-            .map_or(id, |t| t.name_in(self.labels.lang));
-        Link {
-            name: name.to_string(),
-            url: urls::term(Kind::Field, id),
-        }
+        let name = self.lib.vocab.field(id).map_or(id, |t| t.name_in(self.labels.lang));
+        Link { name: name.to_string(), url: urls::term(Kind::Field, id) }
     }
 
     pub fn movement_link(&self, id: &str) -> Link {
-        let name = self
-            .lib
-            .vocab
-            .movement(id)
-            .map_or(id, |t| t.name_in(self.labels.lang));
-        Link {
-            name: name.to_string(),
-            url: urls::term(Kind::Movement, id),
-        }
+        let name = self.lib.vocab.movement(id).map_or(id, |t| t.name_in(self.labels.lang));
+        Link { name: name.to_string(), url: urls::term(Kind::Movement, id) }
     }
 
     pub fn level_link(&self, id: &str) -> Link {
-        let name = self
-            .lib
-            .vocab
-            .levels
-            .iter()
-            .find(|t| t.id == id)
-            .map_or(id, |t| t.name_in(self.labels.lang));
-        Link {
-            name: name.to_string(),
-            url: urls::term(Kind::Level, id),
-        }
+        let name = self.lib.vocab.levels.iter().find(|t| t.id == id).map_or(id, |t| t.name_in(self.labels.lang));
+        Link { name: name.to_string(), url: urls::term(Kind::Level, id) }
     }
 
     /// The display name of a browse term.
@@ -179,11 +143,7 @@ impl Views<'_> {
             Kind::Field => self.field_link(id).name,
             Kind::Movement => self.movement_link(id).name,
             Kind::Level => self.level_link(id).name,
-            Kind::Province => self
-                .lib
-                .vocab
-                .unit(id)
-                .map_or(id.to_string(), |u| u.display_name().to_string()),
+            Kind::Province => self.lib.vocab.unit(id).map_or(id.to_string(), |u| u.display_name().to_string()),
             Kind::Year => id.to_string(),
         }
     }
@@ -197,10 +157,7 @@ impl Views<'_> {
             .lib
             .level_of(e)
             .map(|l| self.level_link(l))
-            .unwrap_or(Link {
-                name: String::new(),
-                url: String::new(),
-            });
+            .unwrap_or(Link { name: String::new(), url: String::new() });
         Card {
             id: e.id.clone(),
             url: urls::entry(e),
@@ -210,17 +167,14 @@ impl Views<'_> {
             unit: self.unit_link(&e.owner_unit),
             province: self.province_link(&e.owner_unit),
             year: e.year,
+            year_url: urls::term(Kind::Year, &e.year.to_string()),
             level,
             fields: e.fields.iter().map(|f| self.field_link(f)).collect(),
             key_figure: self.key_figure(e),
             featured_label: e
                 .featured
                 .as_ref()
-                .map(|f| {
-                    f.label
-                        .clone()
-                        .unwrap_or_else(|| self.labels.get("featured_default_label"))
-                })
+                .map(|f| f.label.clone().unwrap_or_else(|| self.labels.get("featured_default_label")))
                 .unwrap_or_default(),
             fictional: e.fictional,
             replication_count: e.replications.len(),
@@ -228,41 +182,21 @@ impl Views<'_> {
     }
 
     pub fn cards(&self, indices: &[usize]) -> Vec<Card> {
-        indices
-            .iter()
-            .map(|&i| self.card(&self.lib.entries[i]))
-            .collect()
+        indices.iter().map(|&i| self.card(&self.lib.entries[i])).collect()
     }
 
     /// The author names readers may see (consent respected).
     pub fn public_author_names(&self, e: &Entry) -> Vec<String> {
-        e.authors
-            .iter()
-            .map(|a| {
-                if a.consent {
-                    a.name.clone()
-                } else {
-                    self.labels.get("author_hidden")
-                }
-            })
-            .collect()
+        e.authors.iter().map(|a| if a.consent { a.name.clone() } else { self.labels.get("author_hidden") }).collect()
     }
 
-    pub fn entry(
-        &self,
-        e: &Entry,
-        body: &crate::markdown::Rendered,
-        dates: (Option<Date>, Option<Date>),
-    ) -> EntryView {
+    pub fn entry(&self, e: &Entry, body: &crate::markdown::Rendered, dates: (Option<Date>, Option<Date>)) -> EntryView {
         let l = &self.labels;
         let level = self
             .lib
             .level_of(e)
             .map(|id| self.level_link(id))
-            .unwrap_or(Link {
-                name: String::new(),
-                url: String::new(),
-            });
+            .unwrap_or(Link { name: String::new(), url: String::new() });
         EntryView {
             id: e.id.clone(),
             url: urls::entry(e),
@@ -271,11 +205,7 @@ impl Views<'_> {
             summary: e.summary.clone(),
             permalink: self.config.abs_url(&urls::permalink(&e.id)),
             fictional: e.fictional,
-            solution_types: e
-                .solution_types
-                .iter()
-                .map(|s| l.enum_label("solution", s))
-                .collect(),
+            solution_types: e.solution_types.iter().map(|s| l.enum_label("solution", s)).collect(),
             field_of_application: e.field_of_application.clone().unwrap_or_default(),
             fields: e.fields.iter().map(|f| self.field_link(f)).collect(),
             movements: e.movements.iter().map(|m| self.movement_link(m)).collect(),
@@ -297,6 +227,7 @@ impl Views<'_> {
             first_applied: e.first_applied.to_string(),
             trial: e.trial,
             year: e.year,
+            year_url: urls::term(Kind::Year, &e.year.to_string()),
             level,
             recognition: e
                 .recognition
@@ -325,6 +256,7 @@ impl Views<'_> {
             },
             key_figure: self.key_figure(e),
             application_conditions: e.application_conditions.clone().unwrap_or_default(),
+            status: enum_id(&e.status),
             status_label: l.enum_label("status", &e.status),
             ready_to_replicate: e.ready_to_replicate,
             replications: e
@@ -336,20 +268,18 @@ impl Views<'_> {
                     date: r.date.to_string(),
                     document: r.document.clone().unwrap_or_default(),
                     outcome: r.outcome.clone().unwrap_or_default(),
+                    status: enum_id(&r.status),
                     status_label: l.enum_label("status", &r.status),
                 })
                 .collect(),
             featured: e.featured.as_ref().map(|f| FeaturedView {
                 rank: f.rank,
-                label: f
-                    .label
-                    .clone()
-                    .unwrap_or_else(|| l.get("featured_default_label")),
+                label: f.label.clone().unwrap_or_else(|| l.get("featured_default_label")),
             }),
-            contact: e.contact.as_ref().map(|c| ContactView {
-                unit: self.unit_link(&c.unit),
-                channel: c.channel.clone(),
-            }),
+            contact: e
+                .contact
+                .as_ref()
+                .map(|c| ContactView { unit: self.unit_link(&c.unit), channel: c.channel.clone() }),
             images: e
                 .images
                 .iter()
@@ -368,12 +298,7 @@ impl Views<'_> {
                     kind_label: l.enum_label("attachment", &a.kind),
                 })
                 .collect(),
-            related: e
-                .related
-                .iter()
-                .filter_map(|id| self.lib.get(id))
-                .map(|r| self.card(r))
-                .collect(),
+            related: e.related.iter().filter_map(|id| self.lib.get(id)).map(|r| self.card(r)).collect(),
             media_coverage: e
                 .media_coverage
                 .iter()
@@ -396,33 +321,17 @@ impl Views<'_> {
     /// the padding rule of Nghị định 30/2020.
     pub fn citation(&self, e: &Entry) -> CitationView {
         let names = self.public_author_names(e);
-        let rec = e
-            .recognition
-            .iter()
-            .max_by_key(|r| (self.lib.vocab.level_rank(&r.level), r.decision.date));
-        let unit = self
-            .lib
-            .vocab
-            .unit(&e.owner_unit)
-            .map_or(e.owner_unit.clone(), |u| u.name.clone());
+        let rec = e.recognition.iter().max_by_key(|r| (self.lib.vocab.level_rank(&r.level), r.decision.date));
+        let unit = self.lib.vocab.unit(&e.owner_unit).map_or(e.owner_unit.clone(), |u| u.name.clone());
         let first = e.authors.first();
         let lead = match (first, names.first()) {
-            (Some(a), Some(n)) if a.consent => format!(
-                "{}{}",
-                a.position
-                    .as_deref()
-                    .map(|p| format!("{} ", lower_first(p)))
-                    .unwrap_or_default(),
-                n
-            ),
+            (Some(a), Some(n)) if a.consent => {
+                format!("{}{}", a.position.as_deref().map(|p| format!("{} ", lower_first(p))).unwrap_or_default(), n)
+            }
             (_, Some(n)) => n.clone(),
             _ => String::new(),
         };
-        let lead = if e.authors.len() > 1 {
-            format!("{lead} và cộng sự")
-        } else {
-            lead
-        };
+        let lead = if e.authors.len() > 1 { format!("{lead} và cộng sự") } else { lead };
         let permalink = self.config.abs_url(&urls::permalink(&e.id));
         let (inline, full) = match rec {
             Some(r) => {
@@ -451,24 +360,14 @@ impl Views<'_> {
             }
             None => (String::new(), String::new()),
         };
-        CitationView {
-            inline,
-            full,
-            permalink,
-        }
+        CitationView { inline, full, permalink }
     }
 
     fn scope_words(&self, r: &Recognition) -> String {
         if let Some(s) = r.scope_phrase.as_deref().filter(|s| !s.is_empty()) {
             return s.to_string();
         }
-        let name = self
-            .lib
-            .vocab
-            .levels
-            .iter()
-            .find(|t| t.id == r.level)
-            .map_or(r.level.clone(), |t| t.name.clone());
+        let name = self.lib.vocab.levels.iter().find(|t| t.id == r.level).map_or(r.level.clone(), |t| t.name.clone());
         lower_first(&name)
     }
 }
@@ -484,22 +383,14 @@ fn lower_first(s: &str) -> String {
 /// "Thời gian cấp bản sao: 2 → 0,5 ngày".
 pub fn format_metric(m: &Metric) -> String {
     match m.before {
-        Some(b) => format!(
-            "{}: {} → {} {}",
-            m.indicator,
-            number_vi(b),
-            number_vi(m.after),
-            m.unit
-        ),
+        Some(b) => format!("{}: {} → {} {}", m.indicator, number_vi(b), number_vi(m.after), m.unit),
         None => format!("{}: {} {}", m.indicator, number_vi(m.after), m.unit),
     }
 }
 
 /// The site path of a media file named in an entry (`media/x.png` or `x.png`).
 pub fn media_url(path: &str) -> String {
-    crate::content::checks::safe_media_path(path)
-        .map(|p| crate::diagnostics::slash_path(&p))
-        .unwrap_or_default()
+    crate::content::checks::safe_media_path(path).map(|p| crate::diagnostics::slash_path(&p)).unwrap_or_default()
 }
 
 /// External links from content keep only http(s) URLs.
@@ -542,12 +433,14 @@ pub struct EntryView {
     pub first_applied: String,
     pub trial: bool,
     pub year: i32,
+    pub year_url: String,
     pub level: Link,
     pub recognition: Vec<RecognitionView>,
     pub awards: Vec<AwardView>,
     pub benefits: BenefitsView,
     pub key_figure: String,
     pub application_conditions: String,
+    pub status: String,
     pub status_label: String,
     pub ready_to_replicate: bool,
     pub replications: Vec<ReplicationView>,
@@ -610,6 +503,7 @@ pub struct ReplicationView {
     pub date: String,
     pub document: String,
     pub outcome: String,
+    pub status: String,
     pub status_label: String,
 }
 

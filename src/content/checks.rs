@@ -24,27 +24,14 @@ struct Found {
 pub fn check_bank(content: &Path, bank: &Loaded, report: &mut Report) {
     let mut found: Vec<Found> = Vec::new();
     let vocab = &bank.vocab;
-    let mut push = |entry: usize,
-                    path: String,
-                    code: &'static str,
-                    vi: String,
-                    en: String,
-                    help: Option<Text>| {
+    let mut push = |entry: usize, path: String, code: &'static str, vi: String, en: String, help: Option<Text>| {
         let mut d = Diagnostic::error(code, "", Text::new(vi, en));
         d.help = help;
-        found.push(Found {
-            entry,
-            path,
-            diag: d,
-        });
+        found.push(Found { entry, path, diag: d });
     };
     let suggest = |word: &str, candidates: &mut dyn Iterator<Item = &str>| {
-        text::did_you_mean(word, candidates).map(|s| {
-            Text::new(
-                format!("có phải ý bạn là `{s}`?"),
-                format!("did you mean `{s}`?"),
-            )
-        })
+        text::did_you_mean(word, candidates)
+            .map(|s| Text::new(format!("có phải ý bạn là `{s}`?"), format!("did you mean `{s}`?")))
     };
 
     // Ids and slugs, unique across the bank; slugs also ignoring case, and
@@ -57,28 +44,15 @@ pub fn check_bank(content: &Path, bank: &Loaded, report: &mut Report) {
                 i,
                 "id".into(),
                 "duplicate-id",
-                format!(
-                    "mã `{}` đã dùng cho {}",
-                    e.id,
-                    bank.entries[first].source.display()
-                ),
-                format!(
-                    "id `{}` is already used by {}",
-                    e.id,
-                    bank.entries[first].source.display()
-                ),
+                format!("mã `{}` đã dùng cho {}", e.id, bank.entries[first].source.display()),
+                format!("id `{}` is already used by {}", e.id, bank.entries[first].source.display()),
                 None,
             );
         } else {
             ids.insert(&e.id, i);
         }
         let mut own = vec![("slug".to_string(), e.slug.clone())];
-        own.extend(
-            e.aliases
-                .iter()
-                .enumerate()
-                .map(|(k, a)| (format!("aliases[{k}]"), a.clone())),
-        );
+        own.extend(e.aliases.iter().enumerate().map(|(k, a)| (format!("aliases[{k}]"), a.clone())));
         for (path, slug) in own {
             let key = slug.to_lowercase();
             match slugs.get(&key) {
@@ -92,10 +66,7 @@ pub fn check_bank(content: &Path, bank: &Loaded, report: &mut Report) {
                             "đường dẫn `{slug}` trùng với {} (kể cả khi khác chữ hoa, thường)",
                             other.source.display()
                         ),
-                        format!(
-                            "slug `{slug}` collides with {} (letter case ignored)",
-                            other.source.display()
-                        ),
+                        format!("slug `{slug}` collides with {} (letter case ignored)", other.source.display()),
                         Some(Text::new(
                             "đặt `slug:` riêng cho một trong hai sáng kiến",
                             "give one of the two entries its own `slug:`",
@@ -113,12 +84,7 @@ pub fn check_bank(content: &Path, bank: &Loaded, report: &mut Report) {
     let media: BTreeSet<&Path> = bank.media.iter().map(|p| p.as_path()).collect();
     for (i, e) in bank.entries.iter().enumerate() {
         let mut units: Vec<(String, &str)> = vec![("owner_unit".into(), e.owner_unit.as_str())];
-        units.extend(
-            e.authors
-                .iter()
-                .enumerate()
-                .map(|(k, a)| (format!("authors[{k}].unit"), a.unit.as_str())),
-        );
+        units.extend(e.authors.iter().enumerate().map(|(k, a)| (format!("authors[{k}].unit"), a.unit.as_str())));
         for (k, r) in e.recognition.iter().enumerate() {
             if let Some(u) = &r.decision.issuer_unit {
                 units.push((format!("recognition[{k}].decision.issuer_unit"), u));
@@ -130,10 +96,7 @@ pub fn check_bank(content: &Path, bank: &Loaded, report: &mut Report) {
             }
         }
         units.extend(
-            e.replications
-                .iter()
-                .enumerate()
-                .map(|(k, r)| (format!("replications[{k}].unit"), r.unit.as_str())),
+            e.replications.iter().enumerate().map(|(k, r)| (format!("replications[{k}].unit"), r.unit.as_str())),
         );
         if let Some(c) = &e.contact {
             units.push(("contact.unit".into(), &c.unit));
@@ -219,17 +182,9 @@ pub fn check_bank(content: &Path, bank: &Loaded, report: &mut Report) {
                 );
             }
         }
-        let files = e
-            .images
-            .iter()
-            .enumerate()
-            .map(|(k, m)| (format!("images[{k}].path"), &m.path));
-        let files = files.chain(
-            e.attachments
-                .iter()
-                .enumerate()
-                .map(|(k, a)| (format!("attachments[{k}].path"), &a.path)),
-        );
+        let files = e.images.iter().enumerate().map(|(k, m)| (format!("images[{k}].path"), &m.path));
+        let files =
+            files.chain(e.attachments.iter().enumerate().map(|(k, a)| (format!("attachments[{k}].path"), &a.path)));
         for (path, file) in files {
             match safe_media_path(file) {
                 Err(why) => push(
@@ -258,10 +213,7 @@ pub fn check_bank(content: &Path, bank: &Loaded, report: &mut Report) {
     let mut start = 0;
     while start < found.len() {
         let entry = found[start].entry;
-        let end = found[start..]
-            .iter()
-            .position(|f| f.entry != entry)
-            .map_or(found.len(), |n| start + n);
+        let end = found[start..].iter().position(|f| f.entry != entry).map_or(found.len(), |n| start + n);
         let e = &bank.entries[entry];
         let raw = super::read_text(&content.join(&e.source)).unwrap_or_default();
         let source: Arc<str> = Arc::from(frontmatter::normalise_source(&raw));
@@ -294,34 +246,24 @@ pub struct Why {
 /// characters, backslashes.
 pub fn safe_media_path(p: &str) -> Result<std::path::PathBuf, Why> {
     if p.is_empty() || p.chars().any(|c| c.is_control()) {
-        return Err(Why {
-            vi: "rỗng hoặc có ký tự điều khiển",
-            en: "empty or has control characters",
-        });
+        return Err(Why { vi: "rỗng hoặc có ký tự điều khiển", en: "empty or has control characters" });
     }
     if p.contains('\\') || p.contains(':') {
         return Err(Why {
-            vi: "không dùng `\\` hay `:` (đường dẫn Windows)",
-            en: "no `\\` or `:` (Windows paths)",
+            vi: "không dùng `\\` hay `:` (đường dẫn Windows)", en: "no `\\` or `:` (Windows paths)"
         });
     }
     let rel = p.trim_start_matches("./");
     let rel = rel.strip_prefix('/').unwrap_or(rel);
     let path = Path::new(rel);
-    if path
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
+    if path.components().any(|c| !matches!(c, Component::Normal(_))) {
         return Err(Why {
             vi: "không được chứa `..` hay đường dẫn tuyệt đối",
             en: "must not contain `..` or be absolute",
         });
     }
-    let under_media = if path.starts_with(super::MEDIA_DIR) {
-        path.to_path_buf()
-    } else {
-        Path::new(super::MEDIA_DIR).join(path)
-    };
+    let under_media =
+        if path.starts_with(super::MEDIA_DIR) { path.to_path_buf() } else { Path::new(super::MEDIA_DIR).join(path) };
     Ok(under_media)
 }
 
@@ -331,26 +273,10 @@ mod tests {
 
     #[test]
     fn media_paths_stay_inside() {
-        assert_eq!(
-            safe_media_path("media/a.png").ok().unwrap(),
-            Path::new("media/a.png")
-        );
-        assert_eq!(
-            safe_media_path("a.png").ok().unwrap(),
-            Path::new("media/a.png")
-        );
-        assert_eq!(
-            safe_media_path("/media/a.png").ok().unwrap(),
-            Path::new("media/a.png")
-        );
-        for bad in [
-            "../x.png",
-            "media/../../etc/passwd",
-            "C:\\x.png",
-            "c:/x",
-            "a\0b",
-            "",
-        ] {
+        assert_eq!(safe_media_path("media/a.png").ok().unwrap(), Path::new("media/a.png"));
+        assert_eq!(safe_media_path("a.png").ok().unwrap(), Path::new("media/a.png"));
+        assert_eq!(safe_media_path("/media/a.png").ok().unwrap(), Path::new("media/a.png"));
+        for bad in ["../x.png", "media/../../etc/passwd", "C:\\x.png", "c:/x", "a\0b", ""] {
             assert!(safe_media_path(bad).is_err(), "{bad:?}");
         }
     }

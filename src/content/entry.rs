@@ -51,13 +51,7 @@ pub struct FileCtx<'a> {
 
 impl<'a> FileCtx<'a> {
     pub fn new(rel: &'a Path, source: &'a str, yaml: &'a str, yaml_offset: usize) -> FileCtx<'a> {
-        FileCtx {
-            rel,
-            source,
-            yaml,
-            yaml_offset,
-            locator: None,
-        }
+        FileCtx { rel, source, yaml, yaml_offset, locator: None }
     }
 
     /// Builds a located diagnostic; the path locator is made on first use.
@@ -119,16 +113,10 @@ impl Fields<'_, '_> {
             let d = Diagnostic::error(
                 "missing-field",
                 self.ctx.rel,
-                Text::new(
-                    format!("thiếu trường bắt buộc `{key}`"),
-                    format!("missing required field `{key}`"),
-                ),
+                Text::new(format!("thiếu trường bắt buộc `{key}`"), format!("missing required field `{key}`")),
             )
             .field(key)
-            .help(Text::new(
-                "xem danh sách trường trong docs/content.md",
-                "see the field list in docs/content.md",
-            ));
+            .help(Text::new("xem danh sách trường trong docs/content.md", "see the field list in docs/content.md"));
             let d = self.ctx.diag(d, At::Start);
             self.diags.push(d);
         }
@@ -137,21 +125,15 @@ impl Fields<'_, '_> {
 
     /// Reports keys nobody asked for, suggesting the closest known key.
     fn finish(mut self) -> Vec<Diagnostic> {
-        let unknown: Vec<String> = self.map.keys().map(|k| key_text(k)).collect();
+        let unknown: Vec<String> = self.map.keys().map(key_text).collect();
         for key in unknown {
             let mut d = Diagnostic::error(
                 "unknown-key",
                 self.ctx.rel,
-                Text::new(
-                    format!("trường `{key}` không có trong mẫu"),
-                    format!("unknown key `{key}`"),
-                ),
+                Text::new(format!("trường `{key}` không có trong mẫu"), format!("unknown key `{key}`")),
             );
             if let Some(s) = text::did_you_mean(&key, self.known.iter().copied()) {
-                d = d.help(Text::new(
-                    format!("có phải ý bạn là `{s}`?"),
-                    format!("did you mean `{s}`?"),
-                ));
+                d = d.help(Text::new(format!("có phải ý bạn là `{s}`?"), format!("did you mean `{s}`?")));
             }
             let d = self.ctx.diag(d.field(key.clone()), At::Key(&key));
             self.diags.push(d);
@@ -163,10 +145,7 @@ impl Fields<'_, '_> {
 fn key_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
-        other => serde_yaml::to_string(other)
-            .unwrap_or_default()
-            .trim()
-            .to_string(),
+        other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
     }
 }
 
@@ -191,16 +170,10 @@ fn type_error(message: &str) -> Diagnostic {
         "invalid-value"
     };
     let mut d = Diagnostic::error(code, "", Text::new(vi, message.to_string()));
-    if let Some(field) = message
-        .strip_prefix("unknown field `")
-        .and_then(|r| r.split('`').next())
-    {
+    if let Some(field) = message.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
         let expected: Vec<&str> = message.split('`').skip(3).step_by(2).collect();
         if let Some(s) = text::did_you_mean(field, expected) {
-            d = d.help(Text::new(
-                format!("có phải ý bạn là `{s}`?"),
-                format!("did you mean `{s}`?"),
-            ));
+            d = d.help(Text::new(format!("có phải ý bạn là `{s}`?"), format!("did you mean `{s}`?")));
         }
     }
     d
@@ -222,11 +195,7 @@ pub fn valid_id(id: &str) -> bool {
 pub fn valid_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 120
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && s.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// Reads and checks one entry file. `rel` is its path relative to the
@@ -235,11 +204,7 @@ pub fn parse_entry(rel: &Path, raw: &str, today: Date) -> Parsed {
     let source = frontmatter::normalise_source(raw);
     let (entry, diagnostics) = parse_normalised(rel, &source, today);
     let keep = !diagnostics.is_empty();
-    Parsed {
-        entry,
-        diagnostics,
-        source: keep.then(|| Arc::from(source.as_str())),
-    }
+    Parsed { entry, diagnostics, source: keep.then(|| Arc::from(source.as_str())) }
 }
 
 fn parse_normalised(rel: &Path, source: &str, today: Date) -> (Option<Entry>, Vec<Diagnostic>) {
@@ -251,10 +216,9 @@ fn parse_normalised(rel: &Path, source: &str, today: Date) -> (Option<Entry>, Ve
                     "tệp phải bắt đầu bằng dòng `---` mở phần thông tin (frontmatter)",
                     "the file must start with a `---` line opening the frontmatter",
                 ),
-                frontmatter::SplitError::NoClosing => (
-                    "thiếu dòng `---` đóng phần thông tin (frontmatter)",
-                    "the frontmatter has no closing `---` line",
-                ),
+                frontmatter::SplitError::NoClosing => {
+                    ("thiếu dòng `---` đóng phần thông tin (frontmatter)", "the frontmatter has no closing `---` line")
+                }
             };
             let d = Diagnostic::error("no-frontmatter", rel, Text::new(vi, en)).at(source, 0..0);
             return (None, vec![d]);
@@ -264,16 +228,11 @@ fn parse_normalised(rel: &Path, source: &str, today: Date) -> (Option<Entry>, Ve
     let value = match frontmatter::parse_yaml(split.yaml) {
         Ok(v) => v,
         Err(e) => {
-            let at = e
-                .offset
-                .map_or(0..0, |o| (o + split.yaml_offset)..(o + split.yaml_offset));
+            let at = e.offset.map_or(0..0, |o| (o + split.yaml_offset)..(o + split.yaml_offset));
             let d = Diagnostic::error(
                 "yaml-syntax",
                 rel,
-                Text::new(
-                    format!("lỗi cú pháp YAML: {}", e.message),
-                    format!("YAML syntax error: {}", e.message),
-                ),
+                Text::new(format!("lỗi cú pháp YAML: {}", e.message), format!("YAML syntax error: {}", e.message)),
             )
             .help(Text::new(
                 "kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép quanh văn bản có ký tự đặc biệt",
@@ -308,12 +267,7 @@ fn read_fields(
     body_offset: usize,
     today: Date,
 ) -> (Option<Entry>, Vec<Diagnostic>) {
-    let mut f = Fields {
-        map,
-        known: Vec::new(),
-        ctx,
-        diags: Vec::new(),
-    };
+    let mut f = Fields { map, known: Vec::new(), ctx, diags: Vec::new() };
     let id: Option<String> = f.required("id");
     let title: Option<String> = f.required("title");
     let short_title: Option<String> = f.take("short_title");
@@ -349,10 +303,7 @@ fn read_fields(
     let updated: Option<Date> = f.take("updated");
     let mut diags = f.finish();
 
-    let mut check = Checker {
-        ctx,
-        diags: &mut diags,
-    };
+    let mut check = Checker { ctx, diags: &mut diags };
     if let Some(id) = &id {
         if !valid_id(id) {
             check.error(
@@ -402,9 +353,7 @@ fn read_fields(
                 "bad-slug",
                 At::Value("slug"),
                 format!("đường dẫn `{s}` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang"),
-                format!(
-                    "slug `{s}` may only hold lower-case ASCII letters, digits and single hyphens"
-                ),
+                format!("slug `{s}` may only hold lower-case ASCII letters, digits and single hyphens"),
             );
         }
     }
@@ -413,19 +362,14 @@ fn read_fields(
             check.error(
                 "bad-slug",
                 At::Value(&format!("aliases[{i}]")),
-                format!(
-                    "đường dẫn cũ `{a}` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang"
-                ),
-                format!(
-                    "alias `{a}` may only hold lower-case ASCII letters, digits and single hyphens"
-                ),
+                format!("đường dẫn cũ `{a}` chỉ được gồm chữ thường không dấu, số và dấu gạch ngang"),
+                format!("alias `{a}` may only hold lower-case ASCII letters, digits and single hyphens"),
             );
         }
     }
-    for (key, list) in [
-        ("solution_types", solution_types.as_ref().map(Vec::len)),
-        ("fields", fields.as_ref().map(Vec::len)),
-    ] {
+    for (key, list) in
+        [("solution_types", solution_types.as_ref().map(Vec::len)), ("fields", fields.as_ref().map(Vec::len))]
+    {
         if list == Some(0) {
             check.error(
                 "empty-field",
@@ -494,9 +438,7 @@ fn read_fields(
     }
 
     let rel = check.ctx.rel.to_path_buf();
-    let has_errors = diags
-        .iter()
-        .any(|d| d.severity == crate::diagnostics::Severity::Error);
+    let has_errors = diags.iter().any(|d| d.severity == crate::diagnostics::Severity::Error);
     let (
         Some(id),
         Some(title),
@@ -509,19 +451,7 @@ fn read_fields(
         Some(recognition),
         Some(benefits),
         Some(status),
-    ) = (
-        id,
-        title,
-        summary,
-        solution_types,
-        fields,
-        owner_unit,
-        authors,
-        first_applied,
-        recognition,
-        benefits,
-        status,
-    )
+    ) = (id, title, summary, solution_types, fields, owner_unit, authors, first_applied, recognition, benefits, status)
     else {
         return (None, diags);
     };
@@ -537,11 +467,7 @@ fn read_fields(
             s
         }
     });
-    let year = year.unwrap_or_else(|| {
-        recognition
-            .first()
-            .map_or(first_applied.year, |r| r.decision.date.year)
-    });
+    let year = year.unwrap_or_else(|| recognition.first().map_or(first_applied.year, |r| r.decision.date.year));
     let entry = Entry {
         source: rel,
         id,
@@ -591,16 +517,12 @@ struct Checker<'c, 'a> {
 
 impl Checker<'_, '_> {
     fn error(&mut self, code: &'static str, at: At<'_>, vi: String, en: String) {
-        let d = self
-            .ctx
-            .diag(Diagnostic::error(code, "", Text::new(vi, en)), at);
+        let d = self.ctx.diag(Diagnostic::error(code, "", Text::new(vi, en)), at);
         self.diags.push(d);
     }
 
     fn warning(&mut self, code: &'static str, at: At<'_>, vi: String, en: String) {
-        let d = self
-            .ctx
-            .diag(Diagnostic::warning(code, "", Text::new(vi, en)), at);
+        let d = self.ctx.diag(Diagnostic::warning(code, "", Text::new(vi, en)), at);
         self.diags.push(d);
     }
 
@@ -648,12 +570,8 @@ impl Checker<'_, '_> {
             }
         }
         if authors.len() > 1 {
-            let missing: Vec<usize> = authors
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.share.is_none())
-                .map(|(i, _)| i)
-                .collect();
+            let missing: Vec<usize> =
+                authors.iter().enumerate().filter(|(_, a)| a.share.is_none()).map(|(i, _)| i).collect();
             if let Some(&i) = missing.first() {
                 self.error(
                     "missing-share",
@@ -705,10 +623,7 @@ impl Checker<'_, '_> {
                 );
             }
         }
-        if recs
-            .windows(2)
-            .any(|w| w[0].decision.date > w[1].decision.date)
-        {
+        if recs.windows(2).any(|w| w[0].decision.date > w[1].decision.date) {
             self.warning(
                 "recognition-order",
                 At::Value("recognition"),
@@ -722,11 +637,7 @@ impl Checker<'_, '_> {
                 self.error(
                     "applied-after-recognition",
                     At::Value("first_applied"),
-                    format!(
-                        "ngày áp dụng lần đầu {} sau ngày công nhận {}",
-                        applied.vi(),
-                        first.vi()
-                    ),
+                    format!("ngày áp dụng lần đầu {} sau ngày công nhận {}", applied.vi(), first.vi()),
                     format!("first applied on {applied}, after the recognition on {first}"),
                 );
             }
@@ -742,9 +653,7 @@ pub fn valid_decision_number(s: &str) -> bool {
             && sym.split('-').all(|g| {
                 !g.is_empty()
                     && g.chars().all(|c| c.is_alphanumeric() || c == '.')
-                    && g.chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    && g.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             })
     };
     let digits = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
@@ -794,14 +703,7 @@ mod tests {
 
     #[test]
     fn decision_number_forms() {
-        for ok in [
-            "45/QĐ-UBND",
-            "13/2012/NĐ-CP",
-            "833/QĐ-UBND.HC",
-            "26-KH/TU",
-            "01-KH/BCĐTW",
-            "88/QĐ-SKHCN",
-        ] {
+        for ok in ["45/QĐ-UBND", "13/2012/NĐ-CP", "833/QĐ-UBND.HC", "26-KH/TU", "01-KH/BCĐTW", "88/QĐ-SKHCN"] {
             assert!(valid_decision_number(ok), "{ok}");
         }
         for bad in ["45 QĐ-UBND", "QĐ-UBND", "45/", "45/qđ-ubnd", "x/QĐ"] {

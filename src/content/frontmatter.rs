@@ -86,10 +86,7 @@ pub struct YamlError {
 pub fn parse_yaml(yaml: &str) -> Result<Value, YamlError> {
     if yaml.len() > MAX_YAML_BYTES {
         return Err(YamlError {
-            message: format!(
-                "frontmatter is {} bytes; the limit is {MAX_YAML_BYTES}",
-                yaml.len()
-            ),
+            message: format!("frontmatter is {} bytes; the limit is {MAX_YAML_BYTES}", yaml.len()),
             offset: None,
         });
     }
@@ -161,10 +158,8 @@ pub struct TypeError {
 
 /// Reads `value` as `T`, reporting the exact sub-path of the first mismatch.
 pub fn read_typed<T: DeserializeOwned>(value: Value) -> Result<T, TypeError> {
-    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| TypeError {
-        path: e.path().to_string(),
-        message: e.inner().to_string(),
-    })
+    serde_path_to_error::deserialize::<_, T>(value)
+        .map_err(|e| TypeError { path: e.path().to_string(), message: e.inner().to_string() })
 }
 
 /// Joins a field path and a sub-path as serde_path_to_error prints them.
@@ -185,32 +180,17 @@ pub struct Locator {
 }
 
 enum Frame {
-    Map {
-        key: Option<String>,
-        key_span: Option<std::ops::Range<usize>>,
-    },
-    Seq {
-        index: usize,
-    },
+    Map { key: Option<String>, key_span: Option<std::ops::Range<usize>> },
+    Seq { index: usize },
 }
 
 impl Locator {
     /// Reads the YAML's event stream once; spans are byte offsets in `yaml`.
     pub fn new(yaml: &str) -> Locator {
-        let char_to_byte: Vec<usize> = yaml
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain([yaml.len()])
-            .collect();
+        let char_to_byte: Vec<usize> = yaml.char_indices().map(|(b, _)| b).chain([yaml.len()]).collect();
         let to_bytes = |s: &Span| -> std::ops::Range<usize> {
-            let a = char_to_byte
-                .get(s.start.index())
-                .copied()
-                .unwrap_or(yaml.len());
-            let b = char_to_byte
-                .get(s.end.index())
-                .copied()
-                .unwrap_or(yaml.len());
+            let a = char_to_byte.get(s.start.index()).copied().unwrap_or(yaml.len());
+            let b = char_to_byte.get(s.end.index()).copied().unwrap_or(yaml.len());
             a..b.max(a)
         };
         let mut loc = Locator::default();
@@ -234,10 +214,7 @@ impl Locator {
                     let path = loc.node_path(&mut stack, None).unwrap_or_default();
                     loc.record(&stack, path.clone(), span);
                     let frame = if matches!(event, Event::MappingStart(..)) {
-                        Frame::Map {
-                            key: None,
-                            key_span: None,
-                        }
+                        Frame::Map { key: None, key_span: None }
                     } else {
                         Frame::Seq { index: 0 }
                     };
@@ -273,11 +250,7 @@ impl Locator {
             }
             Frame::Map { key, .. } => {
                 let k = key.clone().unwrap_or_default();
-                Some(if parent.is_empty() {
-                    k
-                } else {
-                    format!("{parent}.{k}")
-                })
+                Some(if parent.is_empty() { k } else { format!("{parent}.{k}") })
             }
             Frame::Seq { index } => Some(format!("{parent}[{index}]")),
         }
@@ -310,14 +283,10 @@ impl Locator {
 
     /// Span of the key at `path` (falls back to the value's span).
     pub fn key_span(&self, path: &str) -> Option<std::ops::Range<usize>> {
-        self.lookup(path)
-            .map(|(k, v)| k.clone().unwrap_or_else(|| v.clone()))
+        self.lookup(path).map(|(k, v)| k.clone().unwrap_or_else(|| v.clone()))
     }
 
-    fn lookup(
-        &self,
-        path: &str,
-    ) -> Option<&(Option<std::ops::Range<usize>>, std::ops::Range<usize>)> {
+    fn lookup(&self, path: &str) -> Option<&(Option<std::ops::Range<usize>>, std::ops::Range<usize>)> {
         let mut p = path;
         loop {
             if let Some(s) = self.spans.get(p) {
@@ -347,10 +316,7 @@ mod tests {
 
     #[test]
     fn normalises_bom_and_crlf() {
-        assert_eq!(
-            normalise_source("\u{feff}---\r\nid: x\r\n---\r\n"),
-            "---\nid: x\n---\n"
-        );
+        assert_eq!(normalise_source("\u{feff}---\r\nid: x\r\n---\r\n"), "---\nid: x\n---\n");
     }
 
     #[test]

@@ -41,20 +41,14 @@ pub fn discover(content: &Path, dir: &str, ext: Option<&str>, report: &mut Repor
         return Vec::new();
     }
     let mut out = Vec::new();
-    for item in walkdir::WalkDir::new(&root)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
+    for item in walkdir::WalkDir::new(&root).follow_links(false).sort_by_file_name() {
         let item = match item {
             Ok(i) => i,
             Err(e) => {
                 report.push(Diagnostic::error(
                     "io",
                     dir,
-                    Text::new(
-                        format!("không đọc được thư mục: {e}"),
-                        format!("cannot read the folder: {e}"),
-                    ),
+                    Text::new(format!("không đọc được thư mục: {e}"), format!("cannot read the folder: {e}")),
                 ));
                 continue;
             }
@@ -108,8 +102,7 @@ pub fn load(content: &Path, today: Date, report: &mut Report) -> Loaded {
     let results: Vec<(PathBuf, Result<entry::Parsed, std::io::Error>)> = files
         .into_par_iter()
         .map(|rel| {
-            let parsed =
-                read_text(&content.join(&rel)).map(|raw| entry::parse_entry(&rel, &raw, today));
+            let parsed = read_text(&content.join(&rel)).map(|raw| entry::parse_entry(&rel, &raw, today));
             (rel, parsed)
         })
         .collect();
@@ -129,12 +122,7 @@ pub fn load(content: &Path, today: Date, report: &mut Report) -> Loaded {
     }
     let pages = pages::load(content, report);
     let media = discover(content, MEDIA_DIR, None, report);
-    Loaded {
-        vocab,
-        entries,
-        pages,
-        media,
-    }
+    Loaded { vocab, entries, pages, media }
 }
 
 /// Reads a text file, refusing files too large to be an entry and files
@@ -144,31 +132,20 @@ pub fn read_text(path: &Path) -> Result<String, std::io::Error> {
     if meta.len() as usize > frontmatter::MAX_FILE_BYTES {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            format!(
-                "file is {} bytes; an entry may have at most {}",
-                meta.len(),
-                frontmatter::MAX_FILE_BYTES
-            ),
+            format!("file is {} bytes; an entry may have at most {}", meta.len(), frontmatter::MAX_FILE_BYTES),
         ));
     }
     let bytes = std::fs::read(path)?;
     if bytes.contains(&0) {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "binary file (contains NUL bytes)",
-        ));
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "binary file (contains NUL bytes)"));
     }
-    String::from_utf8(bytes)
-        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+    String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
 }
 
 fn read_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(
         "unreadable",
         rel,
-        Text::new(
-            format!("không đọc được tệp: {e}"),
-            format!("cannot read the file: {e}"),
-        ),
+        Text::new(format!("không đọc được tệp: {e}"), format!("cannot read the file: {e}")),
     )
 }

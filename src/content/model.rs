@@ -20,12 +20,8 @@ pub struct Date {
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         let d = Date { year, month, day };
-        (month >= 1
-            && month <= 12
-            && day >= 1
-            && day <= days_in_month(year, month)
-            && (1900..=2999).contains(&year))
-        .then_some(d)
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month) && (1900..=2999).contains(&year))
+            .then_some(d)
     }
 
     /// Parses `YYYY-MM-DD`, explaining what is wrong when it fails.
@@ -42,20 +38,15 @@ impl Date {
             return Err(format!("`{s}`: there is no month {month}"));
         }
         Date::new(year, month, day).ok_or_else(|| {
-            format!(
-                "`{s}`: {month:02}/{year} has {} days, there is no day {day}",
-                days_in_month(year, month)
-            )
+            format!("`{s}`: {month:02}/{year} has {} days, there is no day {day}", days_in_month(year, month))
         })
     }
 
     /// Today's date in UTC, from the system clock (only used for checks,
     /// never written into the site).
     pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
+        let secs =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
         Date::from_days_since_epoch(secs.div_euclid(86_400))
     }
 
@@ -416,9 +407,6 @@ mod tests {
     #[test]
     fn days_since_epoch_round_trip_known_dates() {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(
-            Date::from_days_since_epoch(20_414).to_string(),
-            "2025-11-22"
-        );
+        assert_eq!(Date::from_days_since_epoch(20_414).to_string(), "2025-11-22");
     }
 }

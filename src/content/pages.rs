@@ -38,10 +38,7 @@ pub fn load(content: &Path, report: &mut Report) -> Vec<StaticPage> {
                 report.push(Diagnostic::error(
                     "unreadable",
                     &rel,
-                    Text::new(
-                        format!("không đọc được tệp: {e}"),
-                        format!("cannot read the file: {e}"),
-                    ),
+                    Text::new(format!("không đọc được tệp: {e}"), format!("cannot read the file: {e}")),
                 ));
                 continue;
             }
@@ -49,28 +46,24 @@ pub fn load(content: &Path, report: &mut Report) -> Vec<StaticPage> {
         let source = frontmatter::normalise_source(&raw);
         match parse_page(&rel, &source) {
             Ok(p) => pages.push(p),
-            Err(d) => report.extend_with_source(vec![d], &rel, source.as_str().into()),
+            Err(d) => report.extend_with_source(vec![*d], &rel, source.as_str().into()),
         }
     }
     pages.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
     pages
 }
 
-fn parse_page(rel: &Path, source: &str) -> Result<StaticPage, Diagnostic> {
-    let stem = rel
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string();
+fn parse_page(rel: &Path, source: &str) -> Result<StaticPage, Box<Diagnostic>> {
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
     if !valid_slug(&stem) {
-        return Err(Diagnostic::error(
+        return Err(Box::new(Diagnostic::error(
             "bad-slug",
             rel,
             Text::new(
                 "tên tệp trang chỉ được gồm chữ thường không dấu, số và dấu gạch ngang",
                 "a page's file name may only hold lower-case ASCII letters, digits and hyphens",
             ),
-        ));
+        )));
     }
     let split = frontmatter::split(source).map_err(|_| {
         Diagnostic::error(
@@ -85,17 +78,12 @@ fn parse_page(rel: &Path, source: &str) -> Result<StaticPage, Diagnostic> {
     })?;
     let mut ctx = FileCtx::new(rel, source, split.yaml, split.yaml_offset);
     let value = frontmatter::parse_yaml(split.yaml).map_err(|e| {
-        let at = e
-            .offset
-            .map_or(0..0, |o| (o + split.yaml_offset)..(o + split.yaml_offset));
+        let at = e.offset.map_or(0..0, |o| (o + split.yaml_offset)..(o + split.yaml_offset));
         ctx.diag(
             Diagnostic::error(
                 "yaml-syntax",
                 rel,
-                Text::new(
-                    format!("lỗi cú pháp YAML: {}", e.message),
-                    format!("YAML syntax error: {}", e.message),
-                ),
+                Text::new(format!("lỗi cú pháp YAML: {}", e.message), format!("YAML syntax error: {}", e.message)),
             ),
             At::Span(at),
         )
@@ -106,10 +94,7 @@ fn parse_page(rel: &Path, source: &str) -> Result<StaticPage, Diagnostic> {
             Diagnostic::error(
                 "invalid-value",
                 rel,
-                Text::new(
-                    format!("giá trị không hợp lệ: {}", e.message),
-                    e.message.clone(),
-                ),
+                Text::new(format!("giá trị không hợp lệ: {}", e.message), e.message.clone()),
             ),
             At::Value(&path),
         )

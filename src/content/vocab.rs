@@ -113,9 +113,7 @@ impl Vocab {
     }
 
     pub fn province(&self, unit_id: &str) -> Option<&Unit> {
-        self.unit_index
-            .get(unit_id)
-            .map(|&i| &self.units[self.province_of[i]])
+        self.unit_index.get(unit_id).map(|&i| &self.units[self.province_of[i]])
     }
 
     pub fn field(&self, id: &str) -> Option<&Term> {
@@ -147,10 +145,7 @@ pub fn load_yaml<T: DeserializeOwned>(
             report.push(Diagnostic::error(
                 "missing-file",
                 rel,
-                Text::new(
-                    format!("không đọc được tệp: {e}"),
-                    format!("cannot read the file: {e}"),
-                ),
+                Text::new(format!("không đọc được tệp: {e}"), format!("cannot read the file: {e}")),
             ));
             return None;
         }
@@ -165,10 +160,7 @@ pub fn load_yaml<T: DeserializeOwned>(
             let d = Diagnostic::error(
                 "yaml-syntax",
                 rel,
-                Text::new(
-                    format!("lỗi cú pháp YAML: {}", e.message),
-                    format!("YAML syntax error: {}", e.message),
-                ),
+                Text::new(format!("lỗi cú pháp YAML: {}", e.message), format!("YAML syntax error: {}", e.message)),
             );
             let d = ctx.diag(d, At::Span(at));
             report.extend_with_source(vec![d], rel_path, source.clone());
@@ -182,10 +174,7 @@ pub fn load_yaml<T: DeserializeOwned>(
             let d = Diagnostic::error(
                 "invalid-value",
                 rel,
-                Text::new(
-                    format!("giá trị không hợp lệ: {}", e.message),
-                    e.message.clone(),
-                ),
+                Text::new(format!("giá trị không hợp lệ: {}", e.message), e.message.clone()),
             )
             .field(path.clone());
             let d = ctx.diag(d, At::Value(&path));
@@ -214,9 +203,7 @@ pub fn load(content: &Path, report: &mut Report) -> Vocab {
             *slot = terms;
         }
     }
-    if let Some((syn, _)) =
-        load_yaml::<BTreeMap<String, Vec<String>>>(content, "synonyms.yaml", false, report)
-    {
+    if let Some((syn, _)) = load_yaml::<BTreeMap<String, Vec<String>>>(content, "synonyms.yaml", false, report) {
         vocab.synonyms = syn;
     }
     vocab
@@ -227,10 +214,7 @@ fn dup_diag(rel: &str, src: &str, i: usize, id: &str) -> Diagnostic {
     let d = Diagnostic::error(
         "duplicate-id",
         rel,
-        Text::new(
-            format!("mã `{id}` bị trùng"),
-            format!("duplicate id `{id}`"),
-        ),
+        Text::new(format!("mã `{id}` bị trùng"), format!("duplicate id `{id}`")),
     );
     ctx.diag(d, At::Value(&format!("[{i}].id")))
 }
@@ -248,14 +232,8 @@ fn check_terms(rel: &str, terms: &[Term], src: &str) -> Vec<Diagnostic> {
                 "bad-id",
                 rel,
                 Text::new(
-                    format!(
-                        "mã `{}` chỉ được gồm chữ thường không dấu, số, `-` và `_`",
-                        t.id
-                    ),
-                    format!(
-                        "id `{}` may only hold lower-case ASCII letters, digits, `-` and `_`",
-                        t.id
-                    ),
+                    format!("mã `{}` chỉ được gồm chữ thường không dấu, số, `-` và `_`", t.id),
+                    format!("id `{}` may only hold lower-case ASCII letters, digits, `-` and `_`", t.id),
                 ),
             );
             diags.push(ctx.diag(d, At::Value(&format!("[{i}].id"))));
@@ -282,14 +260,8 @@ fn check_units(units: &[Unit], vocab: &mut Vocab, src: &str) -> Vec<Diagnostic> 
                 "bad-id",
                 REL,
                 Text::new(
-                    format!(
-                        "mã đơn vị `{}` phải có dạng `tinh/don-vi` (chữ thường không dấu)",
-                        u.id
-                    ),
-                    format!(
-                        "unit id `{}` must look like `province/unit` (lower-case ASCII)",
-                        u.id
-                    ),
+                    format!("mã đơn vị `{}` phải có dạng `tinh/don-vi` (chữ thường không dấu)", u.id),
+                    format!("unit id `{}` must look like `province/unit` (lower-case ASCII)", u.id),
                 ),
             );
             diags.push(ctx.diag(d, At::Value(&format!("[{i}].id"))));
@@ -324,10 +296,7 @@ fn check_units(units: &[Unit], vocab: &mut Vocab, src: &str) -> Vec<Diagnostic> 
                 );
                 let ids = units.iter().map(|u| u.id.as_str());
                 if let Some(s) = crate::text::did_you_mean(parent, ids) {
-                    d = d.help(Text::new(
-                        format!("có phải ý bạn là `{s}`?"),
-                        format!("did you mean `{s}`?"),
-                    ));
+                    d = d.help(Text::new(format!("có phải ý bạn là `{s}`?"), format!("did you mean `{s}`?")));
                 }
                 diags.push(ctx.diag(d, At::Value(&format!("[{i}].parent"))));
                 vocab.province_of[i] = i;
@@ -337,14 +306,8 @@ fn check_units(units: &[Unit], vocab: &mut Vocab, src: &str) -> Vec<Diagnostic> 
                     "no-province",
                     REL,
                     Text::new(
-                        format!(
-                            "đơn vị `{}` không thuộc tỉnh, thành phố nào (kiểm tra `parent`)",
-                            u.id
-                        ),
-                        format!(
-                            "unit `{}` does not belong to any province (check `parent`)",
-                            u.id
-                        ),
+                        format!("đơn vị `{}` không thuộc tỉnh, thành phố nào (kiểm tra `parent`)", u.id),
+                        format!("unit `{}` does not belong to any province (check `parent`)", u.id),
                     ),
                 );
                 diags.push(ctx.diag(d, At::Value(&format!("[{i}].parent"))));

@@ -63,10 +63,9 @@ pub fn options(content: &Path, out: &Path) -> Options {
 pub fn build_ok(content: &Path, out: &Path) -> build::Outcome {
     match build::build(&options(content, out), &Quiet) {
         Ok(o) => o,
-        Err(build::Failure::Content(r)) => panic!(
-            "content errors:\n{}",
-            r.render_human(sangkien::diagnostics::Lang::En)
-        ),
+        Err(build::Failure::Content(r)) => {
+            panic!("content errors:\n{}", r.render_human(sangkien::diagnostics::Lang::En))
+        }
         Err(build::Failure::Internal(e)) => panic!("build failed: {e}"),
     }
 }
@@ -79,12 +78,7 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect()
@@ -108,11 +102,7 @@ pub fn links(html: &str) -> Vec<String> {
 }
 
 pub fn decode(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 
 /// Resolves a relative link found on the page at `page` (a file path in the
@@ -128,20 +118,14 @@ pub fn resolve_link(page: &str, link: &str) -> Option<String> {
     {
         return None;
     }
-    assert!(
-        !link.starts_with('/'),
-        "root-absolute link {link:?} on {page}: links must be relative"
-    );
+    assert!(!link.starts_with('/'), "root-absolute link {link:?} on {page}: links must be relative");
     let mut parts: Vec<&str> = page.split('/').collect();
     parts.pop();
     for seg in link.split('/') {
         match seg {
             "" | "." => {}
             ".." => {
-                assert!(
-                    parts.pop().is_some(),
-                    "link {link:?} on {page} climbs above the site root"
-                );
+                assert!(parts.pop().is_some(), "link {link:?} on {page} climbs above the site root");
             }
             s => parts.push(s),
         }

@@ -1,0 +1,2 @@
+// Placeholder until the search client lands (branch `search`).
+export {};
