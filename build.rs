@@ -13,11 +13,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in items {
         if p.is_dir() {
             walk(&p, out);
-        } else if p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| !n.starts_with('.'))
-        {
+        } else if p.file_name().and_then(|n| n.to_str()).is_some_and(|n| !n.starts_with('.')) {
             out.push(p);
         }
     }
@@ -30,16 +26,8 @@ fn main() {
     walk(&root, &mut files);
     let mut code = String::from("/// Files of themes/default: (path inside the theme, bytes).\npub static DEFAULT_THEME: &[(&str, &[u8])] = &[\n");
     for f in files {
-        let rel = f
-            .strip_prefix(&root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        let _ = writeln!(
-            code,
-            "    ({rel:?}, include_bytes!({:?})),",
-            f.display().to_string()
-        );
+        let rel = f.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let _ = writeln!(code, "    ({rel:?}, include_bytes!({:?})),", f.display().to_string());
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("default_theme.rs");

@@ -104,8 +104,11 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
     let config = config::load(&opts.content, opts.base_url.as_deref(), &mut report);
     t.done("config", "config.yaml");
 
-    let loaded = content::load(&opts.content, opts.today, &mut report);
+    let mut loaded = content::load(&opts.content, opts.today, &mut report);
     t.done("content", &format!("{} entries, {} units", loaded.entries.len(), loaded.vocab.units.len()));
+
+    let dates_from = crate::git::apply_dates(&opts.content, &mut loaded.entries, &mut report);
+    t.done("history", &dates_from);
 
     checks::check_bank(&opts.content, &loaded, &mut report);
     t.done("checks", &format!("{} problems", report.diagnostics.len()));

@@ -31,6 +31,60 @@ pub struct SiteArgs {
     pub theme: Option<String>,
 }
 
+/// `sangkien fmt`: rewrite entry files to NFC, LF and canonical key order.
+#[derive(clap::Args, Debug, Clone)]
+pub struct FmtArgs {
+    /// Thư mục nội dung / the bank's content folder
+    #[arg(long, default_value = "content")]
+    pub content: PathBuf,
+    /// Chỉ báo tệp cần sửa, không ghi / only list files that need formatting (exit 1 if any)
+    #[arg(long)]
+    pub check: bool,
+    /// Chỉ các tệp này / only these files
+    pub files: Vec<PathBuf>,
+}
+
+/// `sangkien init DIR`: create a new bank repository.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InitArgs {
+    /// Thư mục ngân hàng mới / folder of the new bank
+    pub dir: PathBuf,
+    /// Tên ngân hàng / the bank's title
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// `sangkien new`: scaffold an entry with the next free id.
+#[derive(clap::Args, Debug, Clone)]
+pub struct NewArgs {
+    /// Thư mục nội dung / the bank's content folder
+    #[arg(long, default_value = "content")]
+    pub content: PathBuf,
+    /// Đơn vị chủ quản (mã trong units.yaml) / owner unit id
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Năm công nhận / recognition year
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Tên sáng kiến / title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Lĩnh vực (mã) / field id
+    #[arg(long)]
+    pub field: Option<String>,
+}
+
+/// `sangkien schema`: print the JSON Schema of entry frontmatter.
+#[derive(clap::Args, Debug, Clone)]
+pub struct SchemaArgs {
+    /// Thư mục nội dung, để đưa danh mục vào lược đồ / content folder whose vocabularies go into the schema
+    #[arg(long)]
+    pub content: Option<PathBuf>,
+    /// Ghi ra tệp / write to this file instead of standard output
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Dựng trang web vào thư mục đầu ra / build the site into the output folder
@@ -66,4 +120,16 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Chuẩn hóa tệp: NFC, LF, thứ tự khóa / normalise files: NFC, LF, canonical key order
+    #[command(after_help = AFTER)]
+    Fmt(FmtArgs),
+    /// Tạo ngân hàng mới / create a new bank repository
+    #[command(after_help = AFTER)]
+    Init(InitArgs),
+    /// Tạo sáng kiến mới với mã kế tiếp / scaffold a new entry with the next free id
+    #[command(after_help = AFTER)]
+    New(NewArgs),
+    /// In lược đồ JSON của phần thông tin / print the JSON Schema of the frontmatter
+    #[command(after_help = AFTER)]
+    Schema(SchemaArgs),
 }

@@ -148,6 +148,10 @@ fn main() -> ExitCode {
                 Err(f) => fail(f, format, lang),
             }
         }
+        Command::Fmt(args) => sangkien::editor::fmt(&args),
+        Command::Init(args) => sangkien::editor::init(&args),
+        Command::New(args) => sangkien::editor::new(&args),
+        Command::Schema(args) => sangkien::editor::schema(&args),
         Command::Serve { site, port, out } => {
             let (server, port) = match serve::bind(port) {
                 Ok(s) => s,

@@ -110,7 +110,7 @@ fn io(e: std::io::Error) -> String {
 }
 
 impl Site<'_> {
-    fn views(&self) -> Views<'_> {
+    pub(crate) fn views(&self) -> Views<'_> {
         Views {
             lib: self.lib,
             config: self.config,
@@ -172,6 +172,9 @@ impl Site<'_> {
         self.units(out, &sv)?;
         self.static_pages(out, &sv)?;
         self.search_page(out, &sv)?;
+        crate::press::render(self, &sv, out)?;
+        crate::stats::render(self, &sv, out)?;
+        crate::recent::render(self, &sv, out)?;
         self.page(out, &sv, "404.html", Meta("404/", &self.t("not_found_title"), ""), serde_json::json!({}))?;
         self.feed(out)?;
         self.sitemap(out)?;
@@ -179,7 +182,7 @@ impl Site<'_> {
         out.write("robots.txt", robots.as_bytes()).map_err(io)
     }
 
-    fn t(&self, key: &str) -> String {
+    pub(crate) fn t(&self, key: &str) -> String {
         self.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
     }
 
@@ -221,8 +224,14 @@ impl Site<'_> {
             let e = &self.lib.entries[i];
             let view = v.entry(e, &self.bodies[i], self.dates[i]);
             let url = urls::entry(e);
-            self.page(out, sv, "entry.html", Meta(&url, &e.title, &e.summary), serde_json::json!({ "entry": view }))
-                .map_err(|err| format!("{} ({}): {err}", e.id, e.source.display()))?;
+            self.page(
+                out,
+                sv,
+                "entry.html",
+                Meta(&url, &e.title, &e.summary),
+                serde_json::json!({ "entry": view, "press": crate::press::entry_context(self, i) }),
+            )
+            .map_err(|err| format!("{} ({}): {err}", e.id, e.source.display()))?;
             // The permanent link and earlier slugs redirect to the page.
             self.redirect(out, sv, &urls::permalink(&e.id), &url, &e.title)?;
             for alias in &e.aliases {
@@ -307,7 +316,7 @@ impl Site<'_> {
                     "kind": kind.prefix(), "kind_label": kind_label, "kind_url": urls::terms(kind), "name": name,
                     "description": self.term_description(kind, id), "cards": v.cards(chunk),
                     "pagination": Self::pagination(&base, n, total), "count": list.len(),
-                }});
+                }, "stats": crate::stats::term_context(self, kind, id)});
                 self.page(out, sv, "list.html", Meta(&urls::paged(&base, n), &title, ""), data)
             })?;
         }
@@ -374,7 +383,7 @@ impl Site<'_> {
                 "id": u.id, "name": u.name, "kind_label": self.t(&u.kind.label_key()),
                 "province": province, "parent": parent, "children": children, "headcount": u.headcount,
                 "owned": owned_cards, "adopted": adopted_list,
-            }});
+            }, "stats": crate::stats::unit_context(self, &u.id)});
             self.page(out, sv, "unit.html", Meta(&urls::unit(&u.id), &u.name, ""), data)
         })
     }
