@@ -8,7 +8,9 @@ use std::process::Command;
 
 fn missing() -> Vec<&'static str> {
     let mut missing = Vec::new();
-    let has = |cmd: &str| Command::new("sh").args(["-c", &format!("command -v {cmd}")]).output().is_ok_and(|o| o.status.success());
+    let has = |cmd: &str| {
+        Command::new("sh").args(["-c", &format!("command -v {cmd}")]).output().is_ok_and(|o| o.status.success())
+    };
     for (cmd, what) in [("chromium", "chromium"), ("node", "node"), ("java", "java"), ("xmllint", "xmllint")] {
         if !has(cmd) {
             missing.push(what);
@@ -28,9 +30,16 @@ fn browser_suite() {
         return;
     }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/run.sh");
-    let out = Command::new("bash").arg(&script).env("SANGKIEN_BIN", env!("CARGO_BIN_EXE_sangkien")).output().expect("run tests/e2e/run.sh");
+    let out = Command::new("bash")
+        .arg(&script)
+        .env("SANGKIEN_BIN", env!("CARGO_BIN_EXE_sangkien"))
+        .output()
+        .expect("run tests/e2e/run.sh");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    let summary: Vec<&str> = stdout.lines().filter(|l| l.starts_with("# pass") || l.starts_with("# fail") || l.starts_with("not ok")).collect();
+    let summary: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("# pass") || l.starts_with("# fail") || l.starts_with("not ok"))
+        .collect();
     eprintln!("browser tests: {}", summary.join("; "));
     assert!(out.status.success(), "browser tests failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
 }

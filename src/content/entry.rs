@@ -229,12 +229,12 @@ fn parse_normalised(rel: &Path, source: &str, today: Date) -> (Option<Entry>, Ve
         Ok(v) => v,
         Err(e) => {
             let at = e.offset.map_or(0..0, |o| (o + split.yaml_offset)..(o + split.yaml_offset));
-            let d = Diagnostic::error(
-                "yaml-syntax",
-                rel,
-                Text::new(format!("lỗi cú pháp YAML: {}", e.message), format!("YAML syntax error: {}", e.message)),
-            )
-            .help(Text::new(
+            let (vi, en) = if e.code == "yaml-syntax" {
+                (format!("lỗi cú pháp YAML: {}", e.message), format!("YAML syntax error: {}", e.message))
+            } else {
+                (format!("phần thông tin bị từ chối: {}", e.message), format!("frontmatter refused: {}", e.message))
+            };
+            let d = Diagnostic::error(e.code, rel, Text::new(vi, en)).help(Text::new(
                 "kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép quanh văn bản có ký tự đặc biệt",
                 "check colons, indentation, and quotes around text with special characters",
             ));

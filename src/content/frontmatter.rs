@@ -75,9 +75,12 @@ pub fn split(source: &str) -> Result<Split<'_>, SplitError> {
     Err(SplitError::NoClosing)
 }
 
-/// A YAML syntax error, located by byte offset inside the YAML text.
+/// A YAML error, located by byte offset inside the YAML text. `code` names
+/// the kind: `yaml-syntax`, or a refused hostile shape (`too-large`,
+/// `too-deep`, `yaml-aliases`).
 #[derive(Debug, Clone)]
 pub struct YamlError {
+    pub code: &'static str,
     pub message: String,
     pub offset: Option<usize>,
 }
@@ -86,12 +89,14 @@ pub struct YamlError {
 pub fn parse_yaml(yaml: &str) -> Result<Value, YamlError> {
     if yaml.len() > MAX_YAML_BYTES {
         return Err(YamlError {
+            code: "too-large",
             message: format!("frontmatter is {} bytes; the limit is {MAX_YAML_BYTES}", yaml.len()),
             offset: None,
         });
     }
     if let Some(offset) = too_deep(yaml) {
         return Err(YamlError {
+            code: "too-deep",
             message: format!("frontmatter is nested more than {MAX_NESTING} levels deep"),
             offset: Some(offset),
         });
@@ -107,7 +112,13 @@ pub fn parse_yaml(yaml: &str) -> Result<Value, YamlError> {
                 Some(i) => message[..i].to_string(),
                 None => message,
             };
-            Err(YamlError { message, offset })
+            // serde_yaml refuses alias expansions that would explode ("billion laughs").
+            let code = if message.contains("repetition limit") || message.contains("recursion limit") {
+                "yaml-aliases"
+            } else {
+                "yaml-syntax"
+            };
+            Err(YamlError { code, message, offset })
         }
     }
 }

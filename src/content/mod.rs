@@ -5,6 +5,7 @@
 pub mod checks;
 pub mod entry;
 pub mod frontmatter;
+pub mod media;
 pub mod model;
 pub mod pages;
 pub mod vocab;
@@ -99,7 +100,7 @@ pub fn discover(content: &Path, dir: &str, ext: Option<&str>, report: &mut Repor
 pub fn load(content: &Path, today: Date, report: &mut Report) -> Loaded {
     let vocab = vocab::load(content, report);
     let files = discover(content, ENTRIES_DIR, Some("md"), report);
-    let results: Vec<(PathBuf, Result<entry::Parsed, std::io::Error>)> = files
+    let results: Vec<(PathBuf, Result<entry::Parsed, ReadError>)> = files
         .into_par_iter()
         .map(|rel| {
             let parsed = read_text(&content.join(&rel)).map(|raw| entry::parse_entry(&rel, &raw, today));
@@ -122,30 +123,59 @@ pub fn load(content: &Path, today: Date, report: &mut Report) -> Loaded {
     }
     let pages = pages::load(content, report);
     let media = discover(content, MEDIA_DIR, None, report);
+    media::check(content, &media, report);
     Loaded { vocab, entries, pages, media }
+}
+
+/// Why a content file could not be read as text.
+#[derive(Debug)]
+pub enum ReadError {
+    /// Larger than any entry should be; not read at all (bounded memory).
+    TooLarge(u64),
+    /// Contains NUL bytes: an image or document saved with the wrong name.
+    Binary,
+    NotUtf8,
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::TooLarge(n) => {
+                write!(f, "file is {n} bytes; an entry may have at most {}", frontmatter::MAX_FILE_BYTES)
+            }
+            ReadError::Binary => f.write_str("binary file (contains NUL bytes)"),
+            ReadError::NotUtf8 => f.write_str("not UTF-8 text"),
+            ReadError::Io(e) => write!(f, "{e}"),
+        }
+    }
 }
 
 /// Reads a text file, refusing files too large to be an entry and files
 /// that are not UTF-8 text.
-pub fn read_text(path: &Path) -> Result<String, std::io::Error> {
-    let meta = std::fs::metadata(path)?;
-    if meta.len() as usize > frontmatter::MAX_FILE_BYTES {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("file is {} bytes; an entry may have at most {}", meta.len(), frontmatter::MAX_FILE_BYTES),
-        ));
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if meta.len() > frontmatter::MAX_FILE_BYTES as u64 {
+        return Err(ReadError::TooLarge(meta.len()));
     }
-    let bytes = std::fs::read(path)?;
+    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
     if bytes.contains(&0) {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "binary file (contains NUL bytes)"));
+        return Err(ReadError::Binary);
     }
-    String::from_utf8(bytes).map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+    String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)
 }
 
-fn read_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        "unreadable",
-        rel,
-        Text::new(format!("không đọc được tệp: {e}"), format!("cannot read the file: {e}")),
-    )
+pub fn read_error(rel: &Path, e: &ReadError) -> Diagnostic {
+    let (code, vi) = match e {
+        ReadError::TooLarge(n) => {
+            ("too-large", format!("tệp quá lớn ({n} byte); một sáng kiến tối đa {} byte", frontmatter::MAX_FILE_BYTES))
+        }
+        ReadError::Binary => (
+            "binary-file",
+            "tệp nhị phân (ảnh, tài liệu…) không phải bài Markdown; hãy đặt nó trong media/".to_string(),
+        ),
+        ReadError::NotUtf8 => ("not-utf8", "tệp không phải văn bản UTF-8; hãy lưu lại với mã hóa UTF-8".to_string()),
+        ReadError::Io(err) => ("unreadable", format!("không đọc được tệp: {err}")),
+    };
+    Diagnostic::error(code, rel, Text::new(vi, format!("cannot read the file: {e}")))
 }

@@ -35,11 +35,7 @@ pub fn load(content: &Path, report: &mut Report) -> Vec<StaticPage> {
         let raw = match super::read_text(&content.join(&rel)) {
             Ok(r) => r,
             Err(e) => {
-                report.push(Diagnostic::error(
-                    "unreadable",
-                    &rel,
-                    Text::new(format!("không đọc được tệp: {e}"), format!("cannot read the file: {e}")),
-                ));
+                report.push(super::read_error(&rel, &e));
                 continue;
             }
         };
@@ -81,7 +77,7 @@ fn parse_page(rel: &Path, source: &str) -> Result<StaticPage, Box<Diagnostic>> {
         let at = e.offset.map_or(0..0, |o| (o + split.yaml_offset)..(o + split.yaml_offset));
         ctx.diag(
             Diagnostic::error(
-                "yaml-syntax",
+                e.code,
                 rel,
                 Text::new(format!("lỗi cú pháp YAML: {}", e.message), format!("YAML syntax error: {}", e.message)),
             ),

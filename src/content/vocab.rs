@@ -158,7 +158,7 @@ pub fn load_yaml<T: DeserializeOwned>(
         Err(e) => {
             let at = e.offset.map_or(0..0, |o| o..o);
             let d = Diagnostic::error(
-                "yaml-syntax",
+                e.code,
                 rel,
                 Text::new(format!("lỗi cú pháp YAML: {}", e.message), format!("YAML syntax error: {}", e.message)),
             );
