@@ -180,6 +180,7 @@ fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> 
         dates: &dates,
         pages: &c.pages,
         assets,
+        stats: Default::default(),
     };
     site.render(staging)?;
     let (files, bytes) = staging.totals();

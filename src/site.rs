@@ -72,7 +72,7 @@ struct Page<'a, T: Serialize> {
 }
 
 #[derive(Serialize)]
-struct Pagination {
+pub(crate) struct Pagination {
     current: usize,
     total: usize,
     prev_url: String,
@@ -101,6 +101,8 @@ pub struct Site<'a> {
     pub dates: &'a [(Option<Date>, Option<Date>)],
     pub pages: &'a [(StaticPage, Rendered)],
     pub assets: Assets,
+    /// Statistics, computed on first use.
+    pub stats: crate::stats::Cache,
 }
 
 type R = Result<(), String>;
@@ -126,6 +128,8 @@ impl Site<'_> {
             .map(|k| MenuItem { title: t(&format!("menu_{}", k.key())), url: urls::terms(*k) })
             .collect();
         menu.insert(2, MenuItem { title: t("menu_units"), url: "don-vi/".into() });
+        menu.push(MenuItem { title: t("menu_ready"), url: crate::stats::READY_URL.into() });
+        menu.push(MenuItem { title: t("menu_stats"), url: crate::stats::STATS_URL.into() });
         menu.push(MenuItem { title: t("menu_search"), url: "tim-kiem/".into() });
         SiteView {
             title: &self.config.title,
@@ -247,7 +251,7 @@ impl Site<'_> {
         self.page(out, sv, "redirect.html", Meta(from, title, ""), data)
     }
 
-    fn pagination(base: &str, current: usize, total: usize) -> Pagination {
+    pub(crate) fn pagination(base: &str, current: usize, total: usize) -> Pagination {
         let url = |n: usize| {
             if n >= 1 && n <= total {
                 urls::paged(base, n)
@@ -473,6 +477,7 @@ impl Site<'_> {
         urls_list.extend(self.lib.vocab.units.iter().map(|u| (urls::unit(&u.id), None)));
         urls_list.extend(self.pages.iter().map(|(p, _)| (urls::page(&p.slug), None)));
         urls_list.push(("tim-kiem/".into(), None));
+        urls_list.extend(crate::stats::sitemap_urls(self).into_iter().map(|u| (u, None)));
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (u, date) in urls_list {
             xml.push_str("  <url><loc>");
