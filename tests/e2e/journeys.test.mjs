@@ -67,3 +67,21 @@ test('reading needs no JavaScript', async () => {
   assert.ok(await page.locator('main a[href*="linh-vuc/"]').count() > 0, 'the search page offers browse links without JavaScript');
   await context.close();
 });
+
+test('the statistics page shows charts that screen readers can read, each with its data table', async () => {
+  const { page, context, problems } = await watchedPage(browser);
+  await page.goto(BASE);
+  await page.getByRole('navigation').first().getByRole('link', { name: 'Thống kê' }).click();
+  await page.waitForURL(/thong-ke\/$/);
+  const charts = page.locator('main svg[role="img"]');
+  const n = await charts.count();
+  assert.ok(n >= 5, `${n} charts`);
+  for (let i = 0; i < n; i++) {
+    const chart = charts.nth(i);
+    const title = await chart.locator('title').first().textContent();
+    assert.ok(title && title.trim().length > 3, `chart ${i} has a title`);
+  }
+  assert.ok(await page.locator('main table').count() >= n, 'a data table beside each chart');
+  assertClean(assert, problems, 'the statistics page');
+  await context.close();
+});

@@ -18,6 +18,8 @@ export const PAGE_TYPES = {
   unit: 'don-vi/cao-bang/xa-thanh-mau/',
   page: 'trang/gioi-thieu/',
   search: 'tim-kiem/',
+  stats: 'thong-ke/',
+  ready: 'san-sang-nhan-rong/',
   notfound: 'khong-co-trang-nay/',
 };
 
