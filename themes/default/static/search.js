@@ -193,7 +193,7 @@ export function planQuery(text, lex, completions) {
   };
   add(tokens, 1);
   for (const t of tokens) {
-    const expansions = lex.synonyms[t.folded];
+    const expansions = Object.prototype.hasOwnProperty.call(lex.synonyms, t.folded) ? lex.synonyms[t.folded] : null;
     if (expansions) for (const e of expansions) add(analyze(e, lex.fold), 1);
   }
   if (typing && completions) {
