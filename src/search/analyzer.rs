@@ -123,6 +123,10 @@ pub fn fold(token: &str) -> String {
 }
 
 fn fold_with(folder: &mut TextAnalyzer, text: &str) -> String {
+    // ASCII never folds: skip the filter for the common case.
+    if text.is_ascii() {
+        return text.to_string();
+    }
     let mut stream = folder.token_stream(text);
     if stream.advance() {
         stream.token().text.clone()

@@ -61,7 +61,7 @@ mod tests {
     fn brief_worked_check() {
         let k = norm_cache(9, 2);
         let w = weight(2, 2, 0.7);
-        let doc0 = w * impact(1, k[3 as usize]) + w * impact(1, k[3]);
+        let doc0 = w * impact(1, k[3]) + w * impact(1, k[3]);
         assert!((doc0 - 0.295_552_88).abs() < 1e-7);
         let doc1 = w * impact(2, k[6]) + w * impact(1, k[6]);
         assert!((doc1 - 0.272_753_12).abs() < 1e-7);

@@ -30,6 +30,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 pub use index::SearchIndex;
+pub use query::{format_hits, parse_filter};
 
 /// One entry as search sees it. Given sorted by id; `ord` = position in the Vec.
 #[derive(Debug, Clone, Default, PartialEq)]

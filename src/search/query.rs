@@ -101,3 +101,61 @@ impl SearchIndex {
             .collect())
     }
 }
+
+/// Parses a `--filter KEY=VALUE` argument.
+pub fn parse_filter(arg: &str) -> Option<(String, String)> {
+    let (key, value) = arg.split_once('=')?;
+    let (key, value) = (key.trim(), value.trim());
+    (!key.is_empty() && !value.is_empty()).then(|| (key.to_string(), value.to_string()))
+}
+
+/// What `sangkien search` prints: one line per hit, or a JSON array with `--json`.
+pub fn format_hits(hits: &[Hit], json: bool) -> String {
+    if json {
+        let rows: Vec<_> = hits
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                serde_json::json!({"rank": i + 1, "id": h.id, "score": h.score, "title": h.title, "url": h.url})
+            })
+            .collect();
+        return serde_json::to_string_pretty(&rows).expect("hits serialise") + "\n";
+    }
+    hits.iter()
+        .enumerate()
+        .map(|(i, h)| {
+            format!(
+                "{:>3}. {:>9.4}  {}  {}\n     {}\n",
+                i + 1,
+                h.score,
+                h.id,
+                h.title,
+                h.url
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_and_output() {
+        assert_eq!(
+            parse_filter("tinh=cao-bang"),
+            Some(("tinh".into(), "cao-bang".into()))
+        );
+        assert_eq!(parse_filter("tinh="), None);
+        let hit = Hit {
+            ord: 0,
+            id: "CB-2025-0001".into(),
+            score: 1.5,
+            title: "Số hoá".into(),
+            url: "sang-kien/a/".into(),
+        };
+        assert!(format_hits(std::slice::from_ref(&hit), false).contains("CB-2025-0001"));
+        let json: serde_json::Value = serde_json::from_str(&format_hits(&[hit], true)).unwrap();
+        assert_eq!(json[0]["rank"], 1);
+    }
+}
