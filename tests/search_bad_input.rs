@@ -69,4 +69,7 @@ fn bad_input_is_answered_sensibly() {
     let (ok, out) = run_node("bad_input.mjs", &[dir.path(), &queries]);
     println!("{out}");
     assert!(ok, "the JS client fails on bad input");
+    let (ok, out) = run_node("ui_smoke.mjs", &[dir.path()]);
+    println!("{out}");
+    assert!(ok, "the search page fails in the fake DOM");
 }

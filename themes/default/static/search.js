@@ -736,7 +736,9 @@ export async function mount(root) {
       const text = useBody ? body : fr.summary;
       const ranges = useBody ? bodyRanges : matchRanges(text, words, null, index.lex.fold);
       const [s, e] = snippetWindow(text, ranges);
-      const link = el('a', { href: new URL(fr.url, site).href }, highlighted(title, matchRanges(title, words, null, index.lex.fold)));
+      const target = new URL(fr.url, site);
+      const href = target.origin === site.origin ? target.href : '#';
+      const link = el('a', { href }, highlighted(title, matchRanges(title, words, null, index.lex.fold)));
       const meta = [fr.unit, fr.province, fr.year || ''].filter(Boolean).join(' · ');
       list.append(
         el('li', { class: 'search-result' },
