@@ -185,6 +185,17 @@ fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> 
     site.render(staging)?;
     let (files, bytes) = staging.totals();
     t.done("pages", &format!("{files} files, {} KB", bytes / 1024));
+
+    let (docs, facets) = site.search_input();
+    let index = crate::search::build_index(docs, facets, &c.lib.vocab.synonyms).map_err(|e| e.to_string())?;
+    t.done("index", &format!("{} entries", c.lib.entries.len()));
+    let exported = index.export().map_err(|e| e.to_string())?;
+    let count = exported.len();
+    exported
+        .par_iter()
+        .try_for_each(|(path, bytes)| staging.write(&format!("search/{path}"), bytes))
+        .map_err(|e| e.to_string())?;
+    t.done("search", &format!("{count} files"));
     Ok(())
 }
 

@@ -120,6 +120,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Tìm kiếm như trên trang, trả lời bằng tantivy / search the bank as the site does, answered by tantivy
+    #[command(after_help = AFTER)]
+    Search {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Câu tìm kiếm / the query, as typed on the site
+        query: String,
+        /// Số kết quả / number of results
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Bộ lọc KHÓA=GIÁ-TRỊ, ví dụ linh-vuc=chuyen-doi-so / filter KEY=VALUE (linh-vuc, tinh, nam, cap, don-vi)
+        #[arg(long)]
+        filter: Vec<String>,
+        /// In JSON / print JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// Chuẩn hóa tệp: NFC, LF, thứ tự khóa / normalise files: NFC, LF, canonical key order
     #[command(after_help = AFTER)]
     Fmt(FmtArgs),

@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod output;
 pub mod press;
 pub mod recent;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod stats;

@@ -129,6 +129,44 @@ fn run_build(opts: &Options, lang: Lang) -> Result<build::Outcome, ExitCode> {
     }
 }
 
+/// `sangkien search`: the same query model as the site's client, answered
+/// by tantivy directly (the reference of the parity test).
+fn search(site: &SiteArgs, query: &str, limit: usize, filters: &[String], json: bool, lang: Lang) -> ExitCode {
+    let mut parsed = Vec::new();
+    for f in filters {
+        match sangkien::search::parse_filter(f) {
+            Some(kv) => parsed.push(kv),
+            None => {
+                eprintln!("sangkien search: --filter must be KEY=VALUE, got `{f}`");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let opts = options(site, "public".into(), None);
+    let checked = match build::check(&opts, &build::Quiet) {
+        Ok(c) => c,
+        Err(f) => return fail(f, Format::Human, lang),
+    };
+    let views = sangkien::views::Views {
+        lib: &checked.lib,
+        config: &checked.config,
+        labels: sangkien::views::Labels { strings: &checked.strings, lang: &checked.config.language },
+    };
+    let (docs, facets) = sangkien::site::search_input(&checked.lib, &checked.bodies, &views);
+    let result = sangkien::search::build_index(docs, facets, &checked.lib.vocab.synonyms)
+        .and_then(|index| index.query(query, &parsed, limit));
+    match result {
+        Ok(hits) => {
+            print!("{}", sangkien::search::format_hits(&hits, json));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("sangkien search: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = Lang::from_env();
@@ -148,6 +186,7 @@ fn main() -> ExitCode {
                 Err(f) => fail(f, format, lang),
             }
         }
+        Command::Search { site, query, limit, filter, json } => search(&site, &query, limit, &filter, json, lang),
         Command::Fmt(args) => sangkien::editor::fmt(&args),
         Command::Init(args) => sangkien::editor::init(&args),
         Command::New(args) => sangkien::editor::new(&args),

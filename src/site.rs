@@ -499,6 +499,75 @@ fn push_el(xml: &mut String, name: &str, text: &str) {
     xml.push_str(&format!("  {indent}<{tag}>{}</{tag}>\n", esc(text)));
 }
 
+impl Site<'_> {
+    /// What search indexes for each entry (sorted by id, like the library),
+    /// and the filters it offers, with names in the site's language.
+    pub fn search_input(&self) -> (Vec<crate::search::SearchDoc>, Vec<crate::search::Facet>) {
+        search_input(self.lib, self.bodies, &self.views())
+    }
+}
+
+/// Builds the search documents and facets from the library.
+pub fn search_input(
+    lib: &Library,
+    bodies: &[Rendered],
+    v: &Views,
+) -> (Vec<crate::search::SearchDoc>, Vec<crate::search::Facet>) {
+    use crate::search::{Facet, SearchDoc};
+    let docs = lib
+        .entries
+        .iter()
+        .zip(bodies)
+        .map(|(e, body)| {
+            let mut facets: Vec<(String, String)> =
+                e.fields.iter().map(|f| (Kind::Field.prefix().to_string(), f.clone())).collect();
+            if let Some(p) = lib.vocab.province(&e.owner_unit) {
+                facets.push((Kind::Province.prefix().to_string(), p.id.clone()));
+            }
+            facets.push((Kind::Year.prefix().to_string(), e.year.to_string()));
+            if let Some(level) = lib.level_of(e) {
+                facets.push((Kind::Level.prefix().to_string(), level.to_string()));
+            }
+            facets.push(("don-vi".to_string(), e.owner_unit.clone()));
+            SearchDoc {
+                id: e.id.clone(),
+                url: urls::entry(e),
+                title: e.title.clone(),
+                summary: e.summary.clone(),
+                body: body.text.clone(),
+                // Only names published with consent are searchable.
+                authors: e.authors.iter().filter(|a| a.consent).map(|a| a.name.clone()).collect(),
+                unit: v.unit_link(&e.owner_unit).name,
+                province: v.province_link(&e.owner_unit).name,
+                fields: e.fields.iter().map(|f| v.field_link(f).name).collect(),
+                tags: e.tags.clone(),
+                decision_numbers: e.recognition.iter().map(|r| r.decision.number.0.clone()).collect(),
+                year: e.year,
+                facets,
+            }
+        })
+        .collect();
+    let mut facets = Vec::new();
+    for kind in [Kind::Field, Kind::Province, Kind::Year, Kind::Level] {
+        let Some(terms) = lib.terms.get(&kind) else { continue };
+        let mut values: Vec<(String, String)> = terms.keys().map(|id| (id.clone(), v.term_name(kind, id))).collect();
+        match kind {
+            Kind::Year => values.reverse(),
+            Kind::Level => values.sort_by_key(|(id, _)| lib.vocab.level_rank(id)),
+            _ => values.sort_by_key(|(_, name)| crate::text::sort_key(name)),
+        }
+        facets.push(Facet {
+            key: kind.prefix().to_string(),
+            label: v.labels.get(&format!("kind_{}", kind.key())),
+            values,
+        });
+    }
+    let mut units: Vec<(String, String)> = lib.owned_by.keys().map(|id| (id.clone(), v.unit_link(id).name)).collect();
+    units.sort_by_key(|(_, name)| crate::text::sort_key(name));
+    facets.push(Facet { key: "don-vi".to_string(), label: v.labels.get("menu_units"), values: units });
+    (docs, facets)
+}
+
 /// Escapes text for XML and HTML.
 pub fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());

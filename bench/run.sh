@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# bench/run.sh [options] N... — sangkien vs Hugo (+ Pagefind) on the same generated banks.
+#
+#   bench/run.sh 1000 10000 100000
+#
+# For each N: generates a bank of N entries and the same entries as a Hugo site
+# (examples/gen-bank.rs) into bench/out/N/, then measures with /usr/bin/time -v,
+# median of 3 runs (wall time and peak RSS):
+#   sangkien build (full site and search) · sangkien check · hugo · pagefind on
+#   Hugo's output · Hugo + Pagefind · a one-entry rebuild
+# plus output sizes (bytes, files) and the bytes a first and a second search query
+# download (gzip). Writes the tables into BENCHMARKS.md between the result markers,
+# and the raw figures to bench/out/results.tsv. See BENCHMARKS.md.
+#
+# Options:
+#   --runs R          runs per measurement (default 3; the median is reported)
+#   --seed S          generator seed (default 1)
+#   --sangkien-only   skip Hugo and Pagefind (no installs needed); the cheap CI guard
+#   --no-report       do not touch BENCHMARKS.md (figures still go to bench/out/)
+#   --keep            keep each N's generated bank and outputs (default: keep; they are gitignored)
+# Environment: CARGO_TARGET_DIR (default ./target), BENCH_OUT (default bench/out),
+#   BENCH_Q1 / BENCH_Q2 (the two search queries).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=${BENCH_OUT:-$ROOT/bench/out}
+RUNS=3
+SEED=1
+SK_ONLY=0
+REPORT=1
+# Communes per province in the generated unit tree. The realistic default of gen-bank
+# (8 + N/1200, up to 98: ~5,000 units at 100k) makes units.yaml larger than the 256 KiB
+# that sangkien accepts for a YAML document (MAX_YAML_BYTES in src/content/frontmatter.rs,
+# which also applies to units.yaml), so every N uses 8 (~1,400 units, ~250 KiB) for now.
+# TODO(units-limit): set BENCH_COMMUNES= (empty: gen-bank's default) once units.yaml may be larger.
+COMMUNES=${BENCH_COMMUNES-8}
+Q1=${BENCH_Q1:-"một cửa"}
+Q2=${BENCH_Q2:-"hộ tịch"}
+NS=()
+CMDLINE="bench/run.sh $*"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) RUNS=$2; shift 2 ;;
+    --seed) SEED=$2; shift 2 ;;
+    --sangkien-only) SK_ONLY=1; shift ;;
+    --no-report) REPORT=0; shift ;;
+    --keep) shift ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    *[!0-9_]*) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
+    *) NS+=("${1//_/}"); shift ;;
+  esac
+done
+[ ${#NS[@]} -gt 0 ] || NS=(1000 10000)
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+mkdir -p "$OUT"
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# ── Tools ────────────────────────────────────────────────────────────────────
+apt_updated=0
+need_apt() { # package, command
+  if ! command -v "$2" >/dev/null 2>&1; then
+    log "installing $1 (apt-get)"
+    if [ $apt_updated = 0 ]; then apt-get update -qq; apt_updated=1; fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null
+  fi
+}
+[ -x /usr/bin/time ] || { apt_updated=0; need_apt time /usr/bin/time; }
+PAGEFIND=""
+if [ $SK_ONLY = 0 ]; then
+  need_apt hugo hugo
+  if ! python3 -c 'import pagefind_bin' 2>/dev/null; then
+    log "installing pagefind-bin (pip)"
+    python3 -m pip install -q pagefind-bin
+  fi
+  # Call the binary itself, not the Python wrapper, so Python's start-up is not timed.
+  PAGEFIND=$(python3 -c 'import pagefind_bin; print(pagefind_bin.get_executable())')
+fi
+
+log "building sangkien and gen-bank (release, $CARGO_TARGET_DIR)"
+(cd "$ROOT" && cargo build --release --quiet --bin sangkien --example gen-bank)
+SK=$CARGO_TARGET_DIR/release/sangkien
+GEN=$CARGO_TARGET_DIR/release/examples/gen-bank
+
+# ── Measuring ────────────────────────────────────────────────────────────────
+RESULTS=$OUT/results.tsv
+: >"$RESULTS.new"
+
+# time_run LOGBASE cmd... : runs cmd under /usr/bin/time -v; prints "wall_s rss_kb status".
+time_run() {
+  local base=$1; shift
+  local status=0
+  /usr/bin/time -v -o "$base.time" "$@" >"$base.out" 2>"$base.err" || status=$?
+  awk -v st="$status" '
+    /Elapsed \(wall clock\)/ { n = split($NF, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i] }
+    /Maximum resident set size/ { r = $NF }
+    END { printf "%.3f %d %d\n", s, r, st }' "$base.time"
+}
+
+# record N STEP RUN WALL RSS STATUS
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS.new"; }
+
+# measure N STEP PREP_FN cmd... : RUNS runs, PREP_FN (may be :) before each.
+measure() {
+  local n=$1 step=$2 prep=$3; shift 3
+  local r res
+  for r in $(seq 1 "$RUNS"); do
+    $prep
+    res=$(time_run "$LOGS/$step.$r" "$@")
+    # shellcheck disable=SC2086
+    record "$n" "$step" "$r" $res
+    log "  $step run $r: $(echo "$res" | awk '{printf "%.2f s, %.0f MB, exit %d", $1, $2/1024, $3}')"
+  done
+}
+
+size_of() { # path -> "bytes files"
+  if [ -e "$1" ]; then
+    printf '%s %s' "$(du -sb "$1" | cut -f1)" "$(find "$1" -type f | wc -l)"
+  else
+    printf '0 0'
+  fi
+}
+
+for N in "${NS[@]}"; do
+  D=$OUT/$N
+  LOGS=$D/logs
+  mkdir -p "$D"
+  rm -rf "$LOGS"; mkdir -p "$LOGS"
+  log "N=$N: load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  record "$N" load_before 0 "$(cut -d' ' -f1 /proc/loadavg)" 0 0
+
+  # 1. Generate (timed once).
+  GEN_ARGS=()
+  [ $SK_ONLY = 1 ] || GEN_ARGS=(--hugo "$D/hugo")
+  [ -z "$COMMUNES" ] || GEN_ARGS+=(--communes "$COMMUNES")
+  res=$(time_run "$LOGS/generate.1" "$GEN" --entries "$N" --out "$D/bank" --seed "$SEED" "${GEN_ARGS[@]}")
+  # shellcheck disable=SC2086
+  record "$N" generate 1 $res
+  log "  generate: $res — $(tail -1 "$LOGS/generate.1.err")"
+
+  # 2. sangkien build: a clean build each run.
+  clean_site() { rm -rf "$D/site" "$D"/.sangkien-* 2>/dev/null || true; }
+  measure "$N" sangkien_build clean_site "$SK" build --content "$D/bank" --out "$D/site"
+  cp "$LOGS/sangkien_build.$RUNS.err" "$LOGS/sangkien-steps.txt" 2>/dev/null || true
+
+  # 3. sangkien check.
+  measure "$N" sangkien_check : "$SK" check --content "$D/bank"
+
+  # 4. One-entry rebuild. For now: edit one entry and rebuild the whole site into
+  #    the existing output, as `sangkien serve` does today.
+  # TODO(serve-incremental): when `sangkien serve` rebuilds incrementally, measure
+  #    it here instead: start `sangkien serve --content "$D/bank" --out "$D/site"`,
+  #    wait for the first build, edit the entry, and time until its page in
+  #    "$D/site" changes (poll the file); keep the full rebuild as a second row.
+  ENTRY_FILE=$(find "$D/bank/sang-kien" -name '*.md' | sort | head -1)
+  cp "$ENTRY_FILE" "$LOGS/entry.orig"
+  edit_entry() { cp "$LOGS/entry.orig" "$ENTRY_FILE"; printf '\nĐoạn văn thêm để đo thời gian dựng lại %s.\n' "$RANDOM" >>"$ENTRY_FILE"; }
+  measure "$N" sangkien_rebuild_one edit_entry "$SK" build --content "$D/bank" --out "$D/site"
+  cp "$LOGS/entry.orig" "$ENTRY_FILE"
+
+  read -r b f <<<"$(size_of "$D/site")"; record "$N" size_sangkien 0 "$b" "$f" 0
+  read -r b f <<<"$(size_of "$D/site/search")"; record "$N" size_sangkien_search 0 "$b" "$f" 0
+
+  # 5. Search bytes for sangkien: a hook for the search engineers' script.
+  if [ -d "$D/site/search" ] && [ -f "$ROOT/bench/search-bytes.mjs" ] && command -v node >/dev/null; then
+    # Contract: node bench/search-bytes.mjs SITE_DIR "q1" "q2" prints one JSON object
+    # with at least {"first_gz": bytes, "second_gz": bytes} (client included in first).
+    if node "$ROOT/bench/search-bytes.mjs" "$D/site" "$Q1" "$Q2" >"$LOGS/search-bytes.json" 2>"$LOGS/search-bytes.err"; then
+      python3 - "$LOGS/search-bytes.json" "$N" >>"$RESULTS.new" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+print(f"{sys.argv[2]}\tsearch_sangkien\t0\t{j.get('first_gz', 0)}\t{j.get('second_gz', 0)}\t0")
+PY
+    else
+      log "  search-bytes.mjs failed, see $LOGS/search-bytes.err"
+    fi
+  fi
+
+  if [ $SK_ONLY = 0 ]; then
+    # 6. Hugo, clean output each run.
+    clean_hugo() { rm -rf "$D/hugo-public"; }
+    measure "$N" hugo clean_hugo hugo --quiet -s "$D/hugo" -d "$D/hugo-public"
+    # 7. Pagefind on Hugo's output (its own index removed before each run).
+    clean_pf() { rm -rf "$D/hugo-public/pagefind"; }
+    measure "$N" pagefind clean_pf "$PAGEFIND" --site "$D/hugo-public"
+    read -r b f <<<"$(size_of "$D/hugo-public")"; read -r pb pf <<<"$(size_of "$D/hugo-public/pagefind")"
+    record "$N" size_hugo 0 $((b - pb)) $((f - pf)) 0
+    record "$N" size_pagefind 0 "$pb" "$pf" 0
+    if python3 "$ROOT/bench/lib/pagefind_bytes.py" "$D/hugo-public/pagefind" "$Q1" "$Q2" >"$LOGS/pagefind-bytes.json" 2>"$LOGS/pagefind-bytes.err"; then
+      python3 - "$LOGS/pagefind-bytes.json" "$N" >>"$RESULTS.new" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+print(f"{sys.argv[2]}\tsearch_pagefind\t0\t{j['first_gz']}\t{j['second_gz']}\t0")
+PY
+    else
+      log "  pagefind_bytes.py failed, see $LOGS/pagefind-bytes.err"
+    fi
+  fi
+  record "$N" load_after 0 "$(cut -d' ' -f1 /proc/loadavg)" 0 0
+  log "N=$N done; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+
+# Keep earlier Ns' figures when a run measured other Ns.
+if [ -f "$RESULTS" ]; then
+  awk -F'\t' 'NR == FNR { seen[$1] = 1; next } !($1 in seen)' "$RESULTS.new" "$RESULTS" >>"$RESULTS.new"
+fi
+mv "$RESULTS.new" "$RESULTS"
+
+# ── Report ───────────────────────────────────────────────────────────────────
+hugo_v=$( [ $SK_ONLY = 1 ] || hugo version 2>/dev/null | head -1 )
+pf_v=$( [ -z "$PAGEFIND" ] || "$PAGEFIND" --version 2>/dev/null | head -1 )
+rev=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+git -C "$ROOT" diff --quiet HEAD -- src Cargo.toml Cargo.lock themes 2>/dev/null || rev="$rev+uncommitted changes"
+REPORT_ARGS=()
+[ $REPORT = 0 ] || REPORT_ARGS=(--benchmarks "$ROOT/BENCHMARKS.md")
+python3 "$ROOT/bench/lib/report.py" \
+  --results "$RESULTS" --out-dir "$OUT" \
+  --command "$CMDLINE" --runs "$RUNS" --seed "$SEED" \
+  --sangkien "$rev" --hugo "${hugo_v:-not measured}" --pagefind "${pf_v:-not measured}" \
+  --rustc "$(rustc --version 2>/dev/null)" --q1 "$Q1" --q2 "$Q2" \
+  "${REPORT_ARGS[@]}" >"$OUT/report.md"
+cat "$OUT/report.md"

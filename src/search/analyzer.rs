@@ -1,0 +1,236 @@
+//! The Vietnamese analyzer: the one definition of how text becomes index terms.
+//!
+//! Indexing and querying must agree token for token, in Rust (tantivy) and in the
+//! browser (`themes/default/static/search.js`), so the pipeline is small and spelled
+//! out here, and the JS client is a line-by-line copy checked by golden tests:
+//!
+//! ```text
+//! text → NFC → tone placement (òa → oà, òe → oè, ùy → uỳ, syllable-final)
+//!      → SimpleTokenizer (split on !is_alphanumeric) → RemoveLongFilter(40 bytes) → LowerCaser
+//!      ├─ exact token   (fields title, meta, body)
+//!      ├─ folded token  = AsciiFoldingFilter(exact)  (fields title_f, meta_f, body_f; đ → d)
+//!      └─ bigram        = folded(i) + "_" + folded(i+1) when only whitespace separates them
+//! ```
+//!
+//! tantivy normalises no Unicode and breaks NFD text apart, hence NFC first. Both tone
+//! placements survive NFC ("hoà" ≠ "hòa"), hence the canonicalisation to the new style
+//! (mark on the second vowel). The tokenizer, length filter, lower-caser and folding are
+//! tantivy's own, run through [`TextAnalyzer`], so the pure functions here return exactly
+//! what the index holds (minus the corpus stop syllables, which [`crate::search`] removes).
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
+};
+use unicode_normalization::UnicodeNormalization;
+
+/// Tokens of this many UTF-8 bytes or more are dropped (tantivy's `RemoveLongFilter`).
+pub const MAX_TOKEN_BYTES: usize = 40;
+
+/// One token of analysed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Lower-cased form, diacritics kept: "đường".
+    pub exact: String,
+    /// Lower-cased and folded to ASCII where tantivy folds: "duong".
+    pub folded: String,
+    /// Byte range in the *prepared* text (see [`prepare`]).
+    pub start: usize,
+    pub end: usize,
+    /// The previous token exists and only whitespace separates the two: they form a bigram.
+    pub joined: bool,
+}
+
+/// Unicode NFC.
+pub fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// The five Vietnamese tone marks as combining characters (huyền, sắc, hỏi, ngã, nặng).
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
+
+/// Moves the tone mark of a syllable-final "oa", "oe", "uy" to its second vowel, keeping
+/// letter case: "hóa" → "hoá", "khỏe" → "khoẻ", "thủy" → "thuỷ". Expects NFC text and
+/// returns NFC text with the same number of characters. With a final consonant
+/// ("hoàng", "thuyết") both placements already agree, so nothing else changes.
+pub fn canonical_tones(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((first, second)) = moved_tone(&chars, i) {
+            out.push(first);
+            out.push(second);
+            i += 2;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The pair at `i` with its tone moved, when `chars[i..i+2]` is a toned o/u followed by a
+/// plain a/e (after o) or y (after u) that ends the syllable.
+fn moved_tone(chars: &[char], i: usize) -> Option<(char, char)> {
+    let next = *chars.get(i + 1)?;
+    if chars.get(i + 2).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let mut parts = std::iter::once(chars[i]).nfd();
+    let (base, tone) = (parts.next()?, parts.next()?);
+    if parts.next().is_some() || !TONES.contains(&tone) {
+        return None;
+    }
+    let fits = match base {
+        'o' | 'O' => matches!(next, 'a' | 'A' | 'e' | 'E'),
+        'u' | 'U' => matches!(next, 'y' | 'Y'),
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    let mut toned = [next, tone].into_iter().nfc();
+    let second = toned.next()?;
+    if toned.next().is_some() {
+        return None;
+    }
+    Some((base, second))
+}
+
+/// NFC then tone canonicalisation: the text every tokenizer sees.
+pub fn prepare(text: &str) -> String {
+    canonical_tones(&nfc(text))
+}
+
+/// tantivy's exact analyzer: SimpleTokenizer → RemoveLongFilter(40) → LowerCaser.
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .build()
+}
+
+fn folding_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default()).filter(AsciiFoldingFilter).build()
+}
+
+/// tantivy's `AsciiFoldingFilter` applied to one token (or any string, char by char).
+pub fn fold(token: &str) -> String {
+    fold_with(&mut folding_analyzer(), token)
+}
+
+fn fold_with(folder: &mut TextAnalyzer, text: &str) -> String {
+    // ASCII never folds: skip the filter for the common case.
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    let mut stream = folder.token_stream(text);
+    if stream.advance() {
+        stream.token().text.clone()
+    } else {
+        String::new()
+    }
+}
+
+/// Analyses already [`prepare`]d text into tokens with offsets and bigram joins.
+pub fn analyze_prepared(prepared: &str) -> Vec<Token> {
+    let mut exact = exact_analyzer();
+    let mut folder = folding_analyzer();
+    let mut stream = exact.token_stream(prepared);
+    let mut tokens: Vec<Token> = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        let joined =
+            tokens.last().is_some_and(|prev| prepared[prev.end..t.offset_from].chars().all(char::is_whitespace));
+        tokens.push(Token {
+            folded: fold_with(&mut folder, &t.text),
+            exact: t.text.clone(),
+            start: t.offset_from,
+            end: t.offset_to,
+            joined,
+        });
+    }
+    tokens
+}
+
+/// Prepares and analyses text.
+pub fn analyze(text: &str) -> Vec<Token> {
+    analyze_prepared(&prepare(text))
+}
+
+/// Exact tokens of a text, before stop-syllable removal.
+pub fn tokens_exact(text: &str) -> Vec<String> {
+    analyze(text).into_iter().map(|t| t.exact).collect()
+}
+
+/// Folded tokens of a text, before stop-syllable removal.
+pub fn tokens_folded(text: &str) -> Vec<String> {
+    analyze(text).into_iter().map(|t| t.folded).collect()
+}
+
+/// The bigram term of two folded tokens.
+pub fn bigram(first: &str, second: &str) -> String {
+    format!("{first}_{second}")
+}
+
+/// Bigrams of analysed tokens: each joined pair, in order.
+pub fn bigrams(tokens: &[Token]) -> Vec<String> {
+    tokens.windows(2).filter(|w| w[1].joined).map(|w| bigram(&w[0].folded, &w[1].folded)).collect()
+}
+
+/// Every alphanumeric character that tantivy folds, with its folding: the table the
+/// browser client uses, so that it can never disagree with `AsciiFoldingFilter`.
+pub fn fold_table() -> Vec<(char, String)> {
+    let mut folder = folding_analyzer();
+    let mut buf = [0u8; 4];
+    (1..=0x10FFFFu32)
+        .filter_map(char::from_u32)
+        .filter(|c| !c.is_ascii() && c.is_alphanumeric())
+        .filter_map(|c| {
+            let folded = fold_with(&mut folder, c.encode_utf8(&mut buf));
+            (folded.chars().ne(std::iter::once(c))).then_some((c, folded))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tone_placement_is_canonical() {
+        assert_eq!(canonical_tones("hóa"), "hoá");
+        assert_eq!(canonical_tones("hoá"), "hoá");
+        assert_eq!(canonical_tones("thủy"), "thuỷ");
+        assert_eq!(canonical_tones("khỏe"), "khoẻ");
+        assert_eq!(canonical_tones("HÒA BÌNH"), "HOÀ BÌNH");
+        assert_eq!(canonical_tones("Hòa"), "Hoà");
+        assert_eq!(canonical_tones("hoàng thuyết"), "hoàng thuyết");
+        assert_eq!(canonical_tones("quý"), "quý");
+        assert_eq!(canonical_tones("hòan"), "hòan");
+    }
+
+    #[test]
+    fn nfd_and_case_reach_the_same_tokens() {
+        let nfd: String = "Chuyển đổi SỐ".nfd().collect();
+        assert_eq!(tokens_exact(&nfd), ["chuyển", "đổi", "số"]);
+        assert_eq!(tokens_folded(&nfd), ["chuyen", "doi", "so"]);
+        assert_eq!(tokens_folded("Đường"), ["duong"]);
+    }
+
+    #[test]
+    fn bigrams_need_whitespace_only() {
+        let t = analyze("một cửa, liên thông điện tử");
+        assert_eq!(bigrams(&t), ["mot_cua", "lien_thong", "thong_dien", "dien_tu"]);
+    }
+
+    #[test]
+    fn fold_table_covers_vietnamese() {
+        let table = fold_table();
+        let get = |c: char| table.iter().find(|(k, _)| *k == c).map(|(_, v)| v.as_str());
+        assert_eq!(get('đ'), Some("d"));
+        assert_eq!(get('Đ'), Some("D"));
+        assert_eq!(get('ự'), Some("u"));
+        assert_eq!(get('ỹ'), Some("y"));
+    }
+}
