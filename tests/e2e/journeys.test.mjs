@@ -85,3 +85,60 @@ test('the statistics page shows charts that screen readers can read, each with i
   assertClean(assert, problems, 'the statistics page');
   await context.close();
 });
+
+test('search with and without diacritics, with a filter; open a result; share and reload the URL', async () => {
+  const { page, context, problems } = await watchedPage(browser, { width: 375, height: 812 });
+  await page.goto(new URL('tim-kiem/', BASE).href);
+  const input = page.locator('input[name="q"]');
+  const results = page.locator('#search-app .search-result a');
+  const firstIds = async () => (await results.evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href'))));
+
+  await input.fill('chuyen doi so');
+  await results.first().waitFor();
+  const folded = await firstIds();
+  await input.fill('chuyển đổi số');
+  await page.waitForFunction(() => document.querySelectorAll('#search-app .search-result').length > 0);
+  const exact = await firstIds();
+  assert.ok(folded.length > 0 && exact.length > 0);
+  assert.ok(exact.some((h) => folded.includes(h)), 'with and without diacritics find the same entries');
+  const highlighted = await page.locator('#search-app .search-result mark').count();
+  assert.ok(highlighted > 0, 'matching words are highlighted');
+
+  await input.fill('mot cua');
+  await results.first().waitFor();
+  // Filter by a province through the facet control.
+  await page.locator('#search-app .search-facet summary', { hasText: 'Tỉnh, thành phố' }).click();
+  await page.locator('#search-app input[name="tinh"][value="cao-bang"]').check();
+  await page.waitForURL(/tinh=cao-bang/);
+  const shared = page.url();
+  assert.match(shared, /[?&]q=mot(\+|%20)cua/);
+  await page.waitForFunction(() => document.querySelectorAll('#search-app .search-result').length > 0);
+  const metas = await page.locator('#search-app .search-meta').allInnerTexts();
+  assert.ok(metas.length > 0 && metas.every((m) => m.includes('Cao Bằng')), `filtered to Cao Bằng: ${metas}`);
+
+  // Sharing: a fresh page with the URL shows the same results.
+  const before = await firstIds();
+  await page.goto(shared);
+  await results.first().waitFor();
+  assert.deepEqual(await firstIds(), before);
+  assert.equal(await input.inputValue(), 'mot cua');
+
+  await results.first().click();
+  await page.waitForURL(/sang-kien\//);
+  assertClean(assert, problems, 'the search journey');
+  await context.close();
+});
+
+test('search input that could break a page is shown as text', async () => {
+  const { page, context, problems } = await watchedPage(browser);
+  await page.goto(new URL('tim-kiem/?q=' + encodeURIComponent('<img src=x onerror=window.__pwned=1>"><script>window.__pwned=1</script>'), BASE).href);
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('#search-app img, #search-app script').count(), 0);
+  await page.locator('input[name="q"]').fill('x'.repeat(1000));
+  await page.waitForTimeout(300);
+  await page.locator('input[name="q"]').fill('😀🎉 !!! ???');
+  await page.waitForTimeout(300);
+  assertClean(assert, problems, 'hostile queries');
+  await context.close();
+});

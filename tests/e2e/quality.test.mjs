@@ -125,3 +125,21 @@ test('an entry page transfers at most 60 KB (gzip) and needs no script to read',
   assert.ok(total <= 60 * 1024, `${total} bytes`);
   await context.close();
 });
+
+test('a new visitor\'s first search result costs at most 100 KB (gzip) of search code and index', async () => {
+  const { page, context } = await watchedPage(browser, { width: 375, height: 812 });
+  const sizes = [];
+  page.on('response', (r) => {
+    sizes.push(r.body().then((b) => [new URL(r.url()).pathname, gzipSync(b).length]).catch(() => [r.url(), 0]));
+  });
+  await page.goto(new URL('tim-kiem/?q=so+hoa+ho+tich', BASE).href);
+  await page.locator('#search-app .search-result').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const all = await Promise.all(sizes);
+  const search = all.filter(([p]) => p.includes('/search/') || /\/assets\/search\./.test(p));
+  const total = all.reduce((s, [, n]) => s + n, 0);
+  const searchBytes = search.reduce((s, [, n]) => s + n, 0);
+  console.log(`first search: ${search.length} search requests, ${(searchBytes / 1024).toFixed(1)} KB gzip of client and index; ${(total / 1024).toFixed(1)} KB with the page`);
+  assert.ok(searchBytes <= 100 * 1024, `${searchBytes} bytes`);
+  await context.close();
+});
