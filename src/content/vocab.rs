@@ -119,11 +119,6 @@ impl Vocab {
         self.unit_index.get(unit_id).map(|&i| &self.units[self.province_of[i]])
     }
 
-    /// The province whose id code is `code` (`CB` → `cao-bang`).
-    pub fn province_by_code(&self, code: &str) -> Option<&Unit> {
-        self.units.iter().find(|u| u.kind.is_province() && u.code.as_deref() == Some(code))
-    }
-
     pub fn field(&self, id: &str) -> Option<&Term> {
         self.fields.iter().find(|t| t.id == id)
     }

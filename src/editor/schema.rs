@@ -33,6 +33,7 @@ pub fn entry_schema(vocab: Option<&Vocab>) -> Value {
         }
         out.extend(inp);
     }
+    strip_number_formats(&mut schema);
     if let Some(v) = vocab {
         let lists: [(&str, Vec<&str>); 4] = [
             ("UnitId", v.units.iter().map(|u| u.id.as_str()).collect()),
@@ -48,6 +49,23 @@ pub fn entry_schema(vocab: Option<&Vocab>) -> Value {
         }
     }
     schema
+}
+
+/// Drops schemars' `format: uint32` and the like: they are not JSON Schema
+/// formats, and validators such as ajv warn about each of them.
+fn strip_number_formats(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            let is_number = matches!(map.get("type"), Some(Value::String(t)) if t == "integer" || t == "number")
+                || matches!(map.get("type"), Some(Value::Array(ts)) if ts.iter().any(|t| t == "integer" || t == "number"));
+            if is_number {
+                map.remove("format");
+            }
+            map.values_mut().for_each(strip_number_formats);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_number_formats),
+        _ => {}
+    }
 }
 
 /// Pretty JSON with a final newline: the form that is committed.
