@@ -122,6 +122,9 @@ pub enum Command {
         /// Dạng báo cáo / report format
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Trước khi kiểm tra, chuẩn hóa tệp như `sangkien fmt` / first normalise files as `sangkien fmt` does
+        #[arg(long)]
+        fix: bool,
     },
     /// Chuẩn hóa tệp: NFC, LF, thứ tự khóa / normalise files: NFC, LF, canonical key order
     #[command(after_help = AFTER)]

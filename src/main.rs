@@ -137,7 +137,10 @@ fn main() -> ExitCode {
             Ok(_) => ExitCode::SUCCESS,
             Err(code) => code,
         },
-        Command::Check { site, format } => {
+        Command::Check { site, format, fix } => {
+            if fix && sangkien::editor::fmt::fix(&site.content) != ExitCode::SUCCESS {
+                return ExitCode::from(2);
+            }
             let opts = options(&site, "public".into(), None);
             let log = build::Quiet;
             match build::check(&opts, &log) {

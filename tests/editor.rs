@@ -102,6 +102,15 @@ fn fmt_cli_rewrites_and_check_mode_fails_until_done() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), clean);
     let (code, _, _) = sangkien(&["fmt", "--check"], bank.dir.path());
     assert_eq!(code, 0);
+
+    // `check --fix` formats first, then checks.
+    std::fs::write(&file, format!("\u{feff}{}", scramble(&clean))).unwrap();
+    let (code, out, err) = sangkien(&["check", "--fix", "--format", "json"], bank.dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with("content/sang-kien/CB-2025-0001.md\n"), "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("stdout is the JSON report alone");
+    assert_eq!(report["errors"], 0);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), clean);
 }
 
 #[test]

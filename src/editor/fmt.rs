@@ -208,6 +208,20 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 }
 
 pub fn run(args: &FmtArgs) -> ExitCode {
+    run_to(args, &mut std::io::stdout())
+}
+
+/// `check --fix`: formats the bank, naming the changed files on standard
+/// error (standard output carries the check's report). Exit code 2 on an
+/// I/O failure, else success.
+pub fn fix(content: &Path) -> ExitCode {
+    let args = FmtArgs { content: content.to_path_buf(), check: false, files: Vec::new() };
+    run_to(&args, &mut std::io::stderr())
+}
+
+/// Runs `fmt`, listing the changed (or, with `--check`, unformatted) files
+/// on `list`, and messages on standard error.
+fn run_to(args: &FmtArgs, list: &mut dyn std::io::Write) -> ExitCode {
     let lang = Lang::from_env();
     let mut report = Report::default();
     let files: Vec<(PathBuf, Kind)> = if args.files.is_empty() {
@@ -240,14 +254,14 @@ pub fn run(args: &FmtArgs) -> ExitCode {
             continue;
         }
         changed += 1;
-        if args.check {
-            println!("{}", path.display());
-        } else if let Err(e) = write_atomically(path, &f.text) {
-            eprintln!("sangkien fmt: cannot write {}: {e}", path.display());
-            failed = true;
-        } else {
-            println!("{}", path.display());
+        if !args.check {
+            if let Err(e) = write_atomically(path, &f.text) {
+                eprintln!("sangkien fmt: cannot write {}: {e}", path.display());
+                failed = true;
+                continue;
+            }
         }
+        let _ = writeln!(list, "{}", path.display());
     }
     let summary = match (lang, args.check) {
         (Lang::Vi, true) => format!("{changed} tệp cần định dạng (trong {} tệp)", files.len()),
