@@ -49,9 +49,12 @@ pub struct FmtArgs {
 pub struct InitArgs {
     /// Thư mục ngân hàng mới / folder of the new bank
     pub dir: PathBuf,
-    /// Tên ngân hàng / the bank's title
+    /// Tên ngân hàng / the bank's title (default: "Ngân hàng sáng kiến" + the province)
     #[arg(long)]
     pub title: Option<String>,
+    /// Tỉnh, thành phố của ngân hàng (mã đơn vị) / the bank's province (unit id)
+    #[arg(long, default_value = "ha-noi")]
+    pub province: String,
 }
 
 /// `sangkien new`: scaffold an entry with the next free id.
@@ -119,6 +122,9 @@ pub enum Command {
         /// Dạng báo cáo / report format
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Trước khi kiểm tra, chuẩn hóa tệp như `sangkien fmt` / first normalise files as `sangkien fmt` does
+        #[arg(long)]
+        fix: bool,
     },
     /// Tìm kiếm như trên trang, trả lời bằng tantivy / search the bank as the site does, answered by tantivy
     #[command(after_help = AFTER)]

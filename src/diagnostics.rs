@@ -258,7 +258,10 @@ impl Report {
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::…`.
-    pub fn render_github(&self, lang: Lang) -> String {
+    /// GitHub places annotations by repository path, so file paths are
+    /// given under `content`, the content folder as passed on the command
+    /// line (relative to the repository root, where CI runs).
+    pub fn render_github(&self, lang: Lang, content: &Path) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {
             let kind = match d.severity {
@@ -275,7 +278,7 @@ impl Report {
             let _ = writeln!(
                 out,
                 "::{kind} file={},line={},col={},title={}::{}",
-                gh_escape_property(&slash_path(&d.file)),
+                gh_escape_property(&slash_path(&under(content, &d.file))),
                 d.line.max(1),
                 d.column.max(1),
                 gh_escape_property(d.code),
@@ -307,6 +310,11 @@ fn plain_line(out: &mut String, d: &Diagnostic, lang: Lang) {
         let _ = writeln!(out, "  = {}", h.get(lang));
     }
     out.push('\n');
+}
+
+/// `file` under `root`, leaving out `.` components (`./content` → `content`).
+fn under(root: &Path, file: &Path) -> PathBuf {
+    root.components().filter(|c| !matches!(c, std::path::Component::CurDir)).collect::<PathBuf>().join(file)
 }
 
 /// Paths in reports use '/' on every platform, so CI output is stable.
@@ -351,8 +359,10 @@ mod tests {
 
     #[test]
     fn github_annotations_escape_properties() {
-        let text = sample().render_github(Lang::En);
-        assert_eq!(text, "::error file=sang-kien/x.md,line=2,col=5,title=bad-id::Bad id [id]\n");
+        let text = sample().render_github(Lang::En, Path::new("./content"));
+        assert_eq!(text, "::error file=content/sang-kien/x.md,line=2,col=5,title=bad-id::Bad id [id]\n");
+        let text = sample().render_github(Lang::En, Path::new(""));
+        assert!(text.starts_with("::error file=sang-kien/x.md,"), "{text}");
     }
 
     #[test]

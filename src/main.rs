@@ -57,7 +57,7 @@ fn options(site: &SiteArgs, out: std::path::PathBuf, base_url: Option<String>) -
     o
 }
 
-fn print_report(report: &Report, format: Format, lang: Lang) {
+fn print_report(report: &Report, format: Format, lang: Lang, content: &std::path::Path) {
     match format {
         Format::Human => {
             if !report.diagnostics.is_empty() {
@@ -66,14 +66,14 @@ fn print_report(report: &Report, format: Format, lang: Lang) {
             eprintln!("{}", report.summary(lang));
         }
         Format::Json => print!("{}", report.render_json(lang)),
-        Format::Github => print!("{}", report.render_github(lang)),
+        Format::Github => print!("{}", report.render_github(lang, content)),
     }
 }
 
-fn fail(f: Failure, format: Format, lang: Lang) -> ExitCode {
+fn fail(f: Failure, format: Format, lang: Lang, content: &std::path::Path) -> ExitCode {
     match f {
         Failure::Content(report) => {
-            print_report(&report, format, lang);
+            print_report(&report, format, lang, content);
             if format == Format::Human {
                 eprintln!(
                     "{}",
@@ -101,7 +101,7 @@ fn run_build(opts: &Options, lang: Lang) -> Result<build::Outcome, ExitCode> {
     match result {
         Ok(o) => {
             if !o.report.diagnostics.is_empty() {
-                print_report(&o.report, Format::Human, lang);
+                print_report(&o.report, Format::Human, lang, &opts.content);
             }
             let secs = start.elapsed().as_secs_f64();
             eprintln!(
@@ -125,7 +125,7 @@ fn run_build(opts: &Options, lang: Lang) -> Result<build::Outcome, ExitCode> {
             );
             Ok(o)
         }
-        Err(f) => Err(fail(f, Format::Human, lang)),
+        Err(f) => Err(fail(f, Format::Human, lang, &opts.content)),
     }
 }
 
@@ -175,15 +175,18 @@ fn main() -> ExitCode {
             Ok(_) => ExitCode::SUCCESS,
             Err(code) => code,
         },
-        Command::Check { site, format } => {
+        Command::Check { site, format, fix } => {
+            if fix && sangkien::editor::fmt::fix(&site.content) != ExitCode::SUCCESS {
+                return ExitCode::from(2);
+            }
             let opts = options(&site, "public".into(), None);
             let log = build::Quiet;
             match build::check(&opts, &log) {
                 Ok(c) => {
-                    print_report(&c.report, format, lang);
+                    print_report(&c.report, format, lang, &site.content);
                     ExitCode::SUCCESS
                 }
-                Err(f) => fail(f, format, lang),
+                Err(f) => fail(f, format, lang, &site.content),
             }
         }
         Command::Search { site, query, limit, filter, json } => search(&site, &query, limit, &filter, json, lang),

@@ -208,6 +208,31 @@ pub fn check_bank(content: &Path, bank: &Loaded, report: &mut Report) {
         }
     }
 
+    // An id starts with the code of its owner's province, when units.yaml
+    // gives provinces a `code`.
+    for (i, e) in bank.entries.iter().enumerate() {
+        let (Some((prefix, _)), Some(province)) = (e.id.split_once('-'), vocab.province(&e.owner_unit)) else {
+            continue;
+        };
+        match province.code.as_deref() {
+            Some(code) if code != prefix => {
+                let d = Diagnostic::warning(
+                    "id-province",
+                    "",
+                    Text::new(
+                        format!("mã `{}` nên bắt đầu bằng `{code}-`: đơn vị chủ quản thuộc {}", e.id, province.name),
+                        format!(
+                            "id `{}` should start with `{code}-`: the owner unit belongs to {}",
+                            e.id, province.name
+                        ),
+                    ),
+                );
+                found.push(Found { entry: i, path: "id".into(), diag: d });
+            }
+            _ => {}
+        }
+    }
+
     // Locate and report, one file read per entry with problems.
     found.sort_by_key(|f| f.entry);
     let mut start = 0;

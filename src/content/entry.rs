@@ -89,9 +89,24 @@ struct Fields<'c, 'a> {
 
 impl Fields<'_, '_> {
     fn take<T: DeserializeOwned>(&mut self, key: &'static str) -> Option<T> {
+        debug_assert!(frontmatter_keys().contains(&key), "`{key}` is not a field of model::Frontmatter");
         self.known.push(key);
         let value = self.map.remove(key)?;
         if value.is_null() {
+            return None;
+        }
+        let mut todo = Vec::new();
+        placeholders(&value, key.to_string(), &mut todo);
+        if !todo.is_empty() {
+            for path in todo {
+                let d = Diagnostic::error(
+                    "placeholder",
+                    self.ctx.rel,
+                    Text::new("chỗ này còn để trống (TODO): hãy điền nội dung", "placeholder left unfilled (TODO)"),
+                );
+                let d = self.ctx.diag(d.field(path.clone()), At::Value(&path));
+                self.diags.push(d);
+            }
             return None;
         }
         match frontmatter::read_typed::<T>(value) {
@@ -99,7 +114,9 @@ impl Fields<'_, '_> {
             Err(e) => {
                 let path = frontmatter::join_path(key, &e.path);
                 let d = type_error(&e.message);
-                let d = self.ctx.diag(d.field(path.clone()), At::Value(&path));
+                // An unknown key is shown at the key, any other problem at the value.
+                let at = if d.code == "unknown-key" { At::Key(&path) } else { At::Value(&path) };
+                let d = self.ctx.diag(d.field(path.clone()), at);
                 self.diags.push(d);
                 None
             }
@@ -139,6 +156,27 @@ impl Fields<'_, '_> {
             self.diags.push(d);
         }
         self.diags
+    }
+}
+
+/// Text values that start with `TODO` are the placeholders `sangkien new`
+/// writes; they must be filled before the entry is published.
+pub const PLACEHOLDER: &str = "TODO";
+
+fn placeholders(v: &Value, path: String, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) if s.trim_start().starts_with(PLACEHOLDER) => out.push(path),
+        Value::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                placeholders(item, format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Mapping(m) => {
+            for (k, item) in m {
+                placeholders(item, format!("{path}.{}", key_text(k)), out);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -228,6 +266,21 @@ fn parse_normalised(rel: &Path, source: &str, today: Date) -> (Option<Entry>, Ve
     let value = match frontmatter::parse_yaml(split.yaml) {
         Ok(v) => v,
         Err(e) => {
+            if e.message.starts_with("duplicate entry") {
+                if let Some((key, span)) = frontmatter::duplicate_key(split.yaml) {
+                    let d = Diagnostic::error(
+                        "duplicate-key",
+                        rel,
+                        Text::new(
+                            format!("khóa `{key}` xuất hiện hai lần; chỉ giữ một"),
+                            format!("the key `{key}` appears twice; keep only one"),
+                        ),
+                    )
+                    .field(key);
+                    let at = (span.start + split.yaml_offset)..(span.end + split.yaml_offset);
+                    return (None, vec![ctx.diag(d, At::Span(at))]);
+                }
+            }
             let at = e.offset.map_or(0..0, |o| (o + split.yaml_offset)..(o + split.yaml_offset));
             let (vi, en) = if e.code == "yaml-syntax" {
                 (format!("lỗi cú pháp YAML: {}", e.message), format!("YAML syntax error: {}", e.message))
@@ -427,6 +480,21 @@ fn read_fields(
                 "mark only one metric with `key: true`".into(),
             );
         }
+    }
+    let mut line_start = body_offset;
+    for line in body.split_inclusive('\n') {
+        if let Some(at) = line.find("TODO:") {
+            let end = line_start + line.trim_end().len();
+            let d = Diagnostic::error(
+                "placeholder",
+                check.ctx.rel,
+                Text::new("đoạn này còn để trống (TODO): hãy viết nội dung", "placeholder left unfilled (TODO)"),
+            )
+            .field("body");
+            let d = check.ctx.diag(d, At::Span((line_start + at)..end));
+            check.diags.push(d);
+        }
+        line_start += line.len();
     }
     if let Some(first_non_nfc) = first_non_nfc_line(check.ctx.source) {
         check.warning(
@@ -691,6 +759,37 @@ fn first_non_nfc_line(source: &str) -> Option<std::ops::Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_exactly_the_keys_of_the_frontmatter_struct() {
+        // Every key of model::Frontmatter is read (none is reported unknown);
+        // `take` refuses, in debug builds, any key the struct lacks.
+        let mut yaml = String::new();
+        for k in frontmatter_keys() {
+            yaml.push_str(&format!("{k}: null\n"));
+        }
+        let src = format!("---\n{yaml}---\n");
+        let p = parse_entry(Path::new("sang-kien/X.md"), &src, Date::new(2026, 1, 1).unwrap());
+        assert!(p.diagnostics.iter().all(|d| d.code != "unknown-key"));
+        let missing: Vec<&str> =
+            p.diagnostics.iter().filter(|d| d.code == "missing-field").filter_map(|d| d.field.as_deref()).collect();
+        assert_eq!(
+            missing,
+            [
+                "id",
+                "title",
+                "summary",
+                "solution_types",
+                "fields",
+                "owner_unit",
+                "authors",
+                "first_applied",
+                "recognition",
+                "benefits",
+                "status"
+            ]
+        );
+    }
 
     #[test]
     fn id_forms() {

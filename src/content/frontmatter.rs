@@ -173,6 +173,31 @@ pub fn read_typed<T: DeserializeOwned>(value: Value) -> Result<T, TypeError> {
         .map_err(|e| TypeError { path: e.path().to_string(), message: e.inner().to_string() })
 }
 
+/// Parses and reads a whole YAML text as `T` (for embedded files, whose
+/// problems are ours, not an editor's).
+pub fn read_yaml_text<T: DeserializeOwned>(yaml: &str) -> Result<T, String> {
+    let value = parse_yaml(yaml).map_err(|e| e.message)?;
+    read_typed(value).map_err(|e| format!("{}: {}", e.path, e.message))
+}
+
+/// Writes `s` as a double-quoted YAML scalar, safe whatever it contains.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Joins a field path and a sub-path as serde_path_to_error prints them.
 pub fn join_path(prefix: &str, sub: &str) -> String {
     if sub == "." || sub.is_empty() {
@@ -182,6 +207,62 @@ pub fn join_path(prefix: &str, sub: &str) -> String {
     } else {
         format!("{prefix}.{sub}")
     }
+}
+
+/// Maps saphyr's character-indexed spans to byte ranges of `yaml`.
+fn span_to_bytes(yaml: &str) -> impl Fn(&Span) -> std::ops::Range<usize> + '_ {
+    let char_to_byte: Vec<usize> = yaml.char_indices().map(|(b, _)| b).chain([yaml.len()]).collect();
+    move |s: &Span| {
+        let a = char_to_byte.get(s.start.index()).copied().unwrap_or(yaml.len());
+        let b = char_to_byte.get(s.end.index()).copied().unwrap_or(yaml.len());
+        a..b.max(a)
+    }
+}
+
+/// The first key that appears twice in one mapping, with the byte span of
+/// its second occurrence. serde_yaml refuses such a document but points at
+/// the start of the mapping; editors need the line of the repeated key.
+pub fn duplicate_key(yaml: &str) -> Option<(String, std::ops::Range<usize>)> {
+    enum Frame {
+        Map { keys: std::collections::HashSet<String>, want_key: bool },
+        Seq,
+    }
+    let to_bytes = span_to_bytes(yaml);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut parser = Parser::new_from_str(yaml);
+    while let Some(Ok((event, span))) = parser.next_event() {
+        match event {
+            Event::Scalar(v, ..) => {
+                if let Some(Frame::Map { keys, want_key }) = stack.last_mut() {
+                    if *want_key && !keys.insert(v.to_string()) {
+                        return Some((v.to_string(), to_bytes(&span)));
+                    }
+                    *want_key = !*want_key;
+                }
+            }
+            Event::Alias(..) => {
+                if let Some(Frame::Map { want_key, .. }) = stack.last_mut() {
+                    *want_key = !*want_key;
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if let Some(Frame::Map { want_key, .. }) = stack.last_mut() {
+                    *want_key = !*want_key;
+                }
+                stack.push(if matches!(event, Event::MappingStart(..)) {
+                    Frame::Map { keys: Default::default(), want_key: true }
+                } else {
+                    Frame::Seq
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+            }
+            Event::StreamEnd => break,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Byte spans of the key and value of each field path in a YAML text.
@@ -198,12 +279,7 @@ enum Frame {
 impl Locator {
     /// Reads the YAML's event stream once; spans are byte offsets in `yaml`.
     pub fn new(yaml: &str) -> Locator {
-        let char_to_byte: Vec<usize> = yaml.char_indices().map(|(b, _)| b).chain([yaml.len()]).collect();
-        let to_bytes = |s: &Span| -> std::ops::Range<usize> {
-            let a = char_to_byte.get(s.start.index()).copied().unwrap_or(yaml.len());
-            let b = char_to_byte.get(s.end.index()).copied().unwrap_or(yaml.len());
-            a..b.max(a)
-        };
+        let to_bytes = span_to_bytes(yaml);
         let mut loc = Locator::default();
         let mut stack: Vec<(String, Frame)> = Vec::new();
         let mut parser = Parser::new_from_str(yaml);
@@ -349,6 +425,27 @@ mod tests {
     fn syntax_errors_carry_an_offset() {
         let e = parse_yaml("id: x\ntitle: [unclosed\n").unwrap_err();
         assert!(e.offset.is_some());
+    }
+
+    #[test]
+    fn finds_the_second_occurrence_of_a_repeated_key() {
+        let yaml = "id: a\nauthors:\n  - { name: A, name: B }\ntitle: t\n";
+        let (key, span) = duplicate_key(yaml).unwrap();
+        assert_eq!(key, "name");
+        assert_eq!(&yaml[span.clone()], "name");
+        assert_eq!(span.start, yaml.rfind("name").unwrap());
+        let (key, span) = duplicate_key("id: a\ntitle: x\nid: b\n").unwrap();
+        assert_eq!((key.as_str(), span.start), ("id", 15));
+        assert!(duplicate_key("a: {b: 1}\nc: [b, b]\nd: {b: 2}\n").is_none());
+    }
+
+    #[test]
+    fn quoted_scalars_read_back_unchanged() {
+        for s in ["a: b", "say \"hi\"", "back\\slash", "two\nlines", "# not a comment", "TODO: x", "bell\u{7}"] {
+            let yaml = format!("k: {}\n", quote(s));
+            let v: std::collections::BTreeMap<String, String> = read_yaml_text(&yaml).unwrap();
+            assert_eq!(v["k"], s, "{yaml}");
+        }
     }
 
     #[test]

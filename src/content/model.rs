@@ -7,6 +7,9 @@
 
 use std::fmt;
 
+use std::borrow::Cow;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// A calendar date, checked to exist (no 31/02). Written `YYYY-MM-DD`.
@@ -110,6 +113,19 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "description": "Ngày dạng YYYY-MM-DD, ví dụ 2025-11-05 (ngày phải có thật và không ở tương lai)",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
 /// Text that may be written as a YAML number or boolean too (`tags: [5G,
 /// 2025]`): editors should not have to quote it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
@@ -127,6 +143,18 @@ impl<'de> Deserialize<'de> for Str {
     }
 }
 
+impl JsonSchema for Str {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Str".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["string", "number", "boolean"] })
+    }
+}
+
 impl std::ops::Deref for Str {
     type Target = str;
     fn deref(&self) -> &str {
@@ -134,76 +162,112 @@ impl std::ops::Deref for Str {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SolutionType {
+    #[schemars(description = "Giải pháp kỹ thuật")]
     GiaiPhapKyThuat,
+    #[schemars(description = "Giải pháp quản lý")]
     GiaiPhapQuanLy,
+    #[schemars(description = "Giải pháp tác nghiệp")]
     GiaiPhapTacNghiep,
+    #[schemars(description = "Giải pháp ứng dụng tiến bộ kỹ thuật")]
     GiaiPhapUngDungTienBoKyThuat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
+    #[schemars(description = "Đang áp dụng")]
     DangApDung,
+    #[schemars(description = "Đang nhân rộng")]
     DangNhanRong,
+    #[schemars(description = "Ngừng áp dụng")]
     NgungApDung,
+    #[schemars(description = "Bị thu hồi công nhận")]
     ThuHoiCongNhan,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RecognitionKind {
     #[default]
+    #[schemars(description = "Công nhận sáng kiến (mặc định)")]
     CongNhanSangKien,
+    #[schemars(description = "Công nhận hiệu quả áp dụng, phạm vi ảnh hưởng ở cấp cao hơn")]
     CongNhanHieuQua,
+    #[schemars(description = "Sáng kiến đột phá (Quyết định 2266/QĐ-TTg)")]
     SangKienDotPha,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReplicationStatus {
     #[default]
+    #[schemars(description = "Đang áp dụng (mặc định)")]
     DangApDung,
+    #[schemars(description = "Đã áp dụng xong")]
     DaApDung,
+    #[schemars(description = "Dừng áp dụng")]
     DungApDung,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AwardForm {
+    #[schemars(description = "Giấy khen")]
     GiayKhen,
+    #[schemars(description = "Bằng khen của Chủ tịch UBND tỉnh")]
     BangKhenTinh,
+    #[schemars(description = "Bằng khen của Bộ trưởng")]
     BangKhenBo,
+    #[schemars(description = "Bằng khen của Thủ tướng Chính phủ")]
     BangKhenThuTuong,
+    #[schemars(description = "Chiến sĩ thi đua cơ sở")]
     CstdCoSo,
+    #[schemars(description = "Chiến sĩ thi đua cấp tỉnh")]
     CstdTinh,
+    #[schemars(description = "Chiến sĩ thi đua toàn quốc")]
     CstdToanQuoc,
+    #[schemars(description = "Hình thức khác")]
     Khac,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AttachmentKind {
+    #[schemars(description = "Quyết định")]
     QuyetDinh,
+    #[schemars(description = "Giấy chứng nhận")]
     GiayChungNhan,
+    #[schemars(description = "Báo cáo")]
     BaoCao,
+    #[schemars(description = "Hướng dẫn")]
     HuongDan,
     #[default]
+    #[schemars(description = "Khác (mặc định)")]
     Khac,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Tác giả, đồng tác giả")]
 pub struct Author {
+    #[schemars(description = "Họ và tên")]
     pub name: String,
     #[serde(default)]
+    #[schemars(description = "Chức danh, chức vụ")]
     pub position: Option<String>,
+    #[schemars(with = "UnitId", description = "Nơi công tác: mã đơn vị trong units.yaml")]
     pub unit: String,
     #[serde(default)]
+    #[schemars(
+        range(min = 1, max = 100),
+        description = "Tỷ lệ đóng góp (%), 1–100; bắt buộc khi có nhiều tác giả, tổng phải bằng 100"
+    )]
     pub share: Option<u32>,
     #[serde(default = "yes")]
+    #[schemars(description = "`false`: không công bố tên trên trang (chưa có sự đồng ý của tác giả). Mặc định `true`")]
     pub consent: bool,
 }
 
@@ -212,120 +276,329 @@ fn yes() -> bool {
 }
 
 /// A decision (quyết định) or other document: number and symbol, date, signer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Quyết định hoặc văn bản: số, ký hiệu, ngày, người ký")]
 pub struct Decision {
+    #[schemars(description = "Số, ký hiệu: `45/QĐ-UBND`, `13/2012/NĐ-CP` hoặc dạng văn bản Đảng `26-KH/TU`")]
     pub number: Str,
+    #[schemars(description = "Ngày ký, dạng YYYY-MM-DD")]
     pub date: Date,
+    #[schemars(description = "Người ký, ví dụ `Chủ tịch UBND tỉnh Cao Bằng`")]
     pub issuer: String,
     #[serde(default)]
+    #[schemars(with = "Option<UnitId>", description = "Mã đơn vị ban hành trong units.yaml")]
     pub issuer_unit: Option<String>,
     #[serde(default)]
+    #[schemars(description = "Trích yếu của quyết định")]
     pub title: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Một lần công nhận")]
 pub struct Recognition {
+    #[schemars(with = "LevelId", description = "Cấp công nhận: mã trong levels.yaml")]
     pub level: String,
     #[serde(default)]
+    #[schemars(description = "Hình thức công nhận")]
     pub kind: RecognitionKind,
     #[serde(default)]
+    #[schemars(description = "Hội đồng sáng kiến đã xét")]
     pub council: Option<String>,
     #[serde(default)]
+    #[schemars(description = "Phạm vi ảnh hưởng, trích nguyên văn quyết định")]
     pub scope_phrase: Option<String>,
+    #[schemars(description = "Quyết định công nhận")]
     pub decision: Decision,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Một hình thức khen thưởng")]
 pub struct Award {
+    #[schemars(description = "Hình thức khen thưởng")]
     pub form: AwardForm,
     #[serde(default)]
+    #[schemars(description = "Người hoặc tập thể được khen")]
     pub recipient: Option<String>,
+    #[schemars(description = "Quyết định khen thưởng")]
     pub decision: Decision,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Một chỉ số hiệu quả định lượng, ví dụ thời gian cấp bản sao 2 → 0,5 ngày")]
 pub struct Metric {
+    #[schemars(description = "Tên chỉ số")]
     pub indicator: String,
     #[serde(default)]
+    #[schemars(description = "Giá trị trước khi áp dụng")]
     pub before: Option<f64>,
+    #[schemars(description = "Giá trị sau khi áp dụng")]
     pub after: f64,
+    #[schemars(description = "Đơn vị đo: ngày, giờ, hồ sơ, triệu đồng…")]
     pub unit: String,
     #[serde(default)]
+    #[schemars(description = "Thời kỳ đo, ví dụ `Quý III/2025`")]
     pub period: Option<String>,
     #[serde(default)]
+    #[schemars(description = "Nguồn số liệu")]
     pub source: Option<String>,
     #[serde(default)]
+    #[schemars(description = "`true`: chỉ số tiêu biểu, hiện trên thẻ sáng kiến (chỉ một chỉ số)")]
     pub key: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Benefits {
+    #[schemars(description = "Hiệu quả theo tác giả")]
     pub by_author: String,
     #[serde(default)]
+    #[schemars(description = "Hiệu quả theo đánh giá của đơn vị áp dụng")]
     pub by_adopters: Option<String>,
     #[serde(default)]
+    #[schemars(description = "Các chỉ số hiệu quả định lượng")]
     pub metrics: Vec<Metric>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(description = "Một đơn vị đã nhân rộng mô hình")]
 pub struct Replication {
+    #[schemars(with = "UnitId", description = "Mã đơn vị nhân rộng (khác đơn vị chủ quản)")]
     pub unit: String,
+    #[schemars(description = "Ngày bắt đầu áp dụng, YYYY-MM-DD")]
     pub date: Date,
     #[serde(default)]
+    #[schemars(description = "Văn bản triển khai, ví dụ `Công văn số 112/UBND-VP`")]
     pub document: Option<String>,
     #[serde(default)]
+    #[schemars(description = "Kết quả đạt được")]
     pub outcome: Option<String>,
     #[serde(default)]
+    #[schemars(description = "Tình trạng nhân rộng")]
     pub status: ReplicationStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Featured {
+    #[schemars(description = "Thứ tự trong bộ sưu tập tiêu biểu (1 = đầu tiên)")]
     pub rank: u32,
     #[serde(default)]
+    #[schemars(description = "Nhãn hiển thị, mặc định `Mô hình tiêu biểu`")]
     pub label: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    #[schemars(with = "UnitId", description = "Mã đơn vị đầu mối")]
     pub unit: String,
+    #[schemars(
+        description = "Kênh liên hệ của cơ quan (đường dây nóng, thư điện tử công vụ); không ghi số điện thoại cá nhân"
+    )]
     pub channel: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Image {
+    #[schemars(description = "Đường dẫn ảnh trong thư mục media/, ví dụ `media/so-do.png`")]
     pub path: String,
+    #[schemars(length(min = 1), description = "Mô tả ảnh cho người dùng trình đọc màn hình (bắt buộc)")]
     pub alt: String,
     #[serde(default)]
+    #[schemars(description = "Chú thích hiện dưới ảnh")]
     pub caption: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
+    #[schemars(description = "Tên tài liệu")]
     pub title: String,
+    #[schemars(description = "Đường dẫn tệp trong thư mục media/")]
     pub path: String,
     #[serde(default)]
+    #[schemars(description = "Loại tài liệu")]
     pub kind: AttachmentKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MediaCoverage {
+    #[schemars(description = "Tên cơ quan báo chí")]
     pub outlet: String,
+    #[schemars(description = "Tiêu đề bài viết")]
     pub title: String,
+    #[schemars(description = "Địa chỉ bài viết (https://…)")]
     pub url: String,
     #[serde(default)]
+    #[schemars(description = "Ngày đăng, YYYY-MM-DD")]
     pub date: Option<Date>,
+}
+
+/// Schemas of the identifier kinds: named, so that `sangkien schema
+/// --content` can list a bank's own ids in one place (`definitions`).
+macro_rules! id_schema {
+    ($name:ident, $desc:literal, $pattern:literal) => {
+        #[doc = concat!("Schema marker: ", $desc)]
+        pub struct $name;
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!({ "type": "string", "description": $desc, "pattern": $pattern })
+            }
+        }
+    };
+}
+
+id_schema!(EntryId, "Mã sáng kiến TỈNH-NĂM-SỐ, ví dụ CB-2025-0012", "^[A-Z]{2,3}-[0-9]{4}-[0-9]{4}$");
+id_schema!(
+    UnitId,
+    "Mã đơn vị trong units.yaml, ví dụ cao-bang/xa-thanh-mau",
+    "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)*$"
+);
+id_schema!(FieldId, "Mã lĩnh vực trong fields.yaml", "^[a-z0-9_-]+$");
+id_schema!(MovementId, "Mã phong trào thi đua trong movements.yaml", "^[a-z0-9_-]+$");
+id_schema!(LevelId, "Mã cấp công nhận trong levels.yaml", "^[a-z0-9_-]+$");
+id_schema!(Slug, "Chữ thường không dấu, số và dấu gạch ngang, ví dụ so-hoa-ho-tich", "^[a-z0-9]+(-[a-z0-9]+)*$");
+
+/// The frontmatter as editors write it: the one list of top-level keys, in
+/// the canonical order of docs/content.md. `entry.rs` reads exactly these
+/// keys (tested), `sangkien fmt` puts them in this order, and `sangkien
+/// schema` derives the JSON Schema from this struct — so the three cannot
+/// drift apart. The build itself reads field by field (`entry.rs`) to report
+/// every bad field at once.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Sáng kiến — phần thông tin (frontmatter)",
+    description = "Phần thông tin ở đầu tệp sang-kien/<MÃ>.md. Xem docs/content.md"
+)]
+pub struct Frontmatter {
+    #[schemars(
+        with = "EntryId",
+        description = "Mã sáng kiến TỈNH-NĂM-SỐ, duy nhất và không bao giờ đổi; tên tệp nên là <MÃ>.md"
+    )]
+    pub id: String,
+    #[schemars(length(min = 1), description = "Tên sáng kiến, đúng như trong quyết định công nhận")]
+    pub title: String,
+    #[schemars(length(max = 80), description = "Tên rút gọn cho thẻ sáng kiến (tối đa 80 ký tự)")]
+    pub short_title: Option<String>,
+    #[schemars(with = "Option<Slug>", description = "Đường dẫn trang sang-kien/<slug>/; mặc định tạo từ tên rút gọn")]
+    pub slug: Option<String>,
+    #[serde(default)]
+    #[schemars(with = "Vec<Slug>", description = "Các đường dẫn cũ, vẫn chuyển hướng tới trang")]
+    pub aliases: Vec<String>,
+    #[schemars(
+        length(min = 1, max = 400),
+        description = "Tóm tắt 1–3 câu (tối đa 400 ký tự; thẻ sáng kiến hiện trọn 300 ký tự)"
+    )]
+    pub summary: String,
+    #[serde(default)]
+    #[schemars(description = "`true`: dữ liệu mẫu, hư cấu (trang hiện nhãn «Dữ liệu mẫu – hư cấu»)")]
+    pub fictional: bool,
+    #[schemars(length(min = 1), description = "Loại giải pháp (Điều lệ Sáng kiến, Điều 3), ít nhất một")]
+    pub solution_types: Vec<SolutionType>,
+    #[schemars(description = "Lĩnh vực áp dụng, như ghi trong đơn")]
+    pub field_of_application: Option<String>,
+    #[schemars(with = "Vec<FieldId>", length(min = 1), description = "Lĩnh vực (mã trong fields.yaml), ít nhất một")]
+    pub fields: Vec<String>,
+    #[serde(default)]
+    #[schemars(with = "Vec<MovementId>", description = "Phong trào thi đua (mã trong movements.yaml)")]
+    pub movements: Vec<String>,
+    #[serde(default)]
+    #[schemars(description = "Từ khóa để tìm kiếm")]
+    pub tags: Vec<Str>,
+    #[schemars(with = "UnitId", description = "Đơn vị chủ quản: mã đơn vị trong units.yaml")]
+    pub owner_unit: String,
+    #[schemars(description = "Tên đơn vị như ghi trong quyết định, khi đơn vị đã đổi tên hoặc sáp nhập")]
+    pub unit_at_recognition: Option<String>,
+    #[schemars(length(min = 1), description = "Tác giả, đồng tác giả, ít nhất một")]
+    pub authors: Vec<Author>,
+    #[schemars(description = "Ngày áp dụng lần đầu hoặc áp dụng thử, YYYY-MM-DD")]
+    pub first_applied: Date,
+    #[serde(default)]
+    #[schemars(description = "`true`: lần áp dụng đầu là áp dụng thử")]
+    pub trial: bool,
+    #[schemars(length(min = 1), description = "Quá trình công nhận, ít nhất một lần, cũ trước")]
+    pub recognition: Vec<Recognition>,
+    #[serde(default)]
+    #[schemars(description = "Khen thưởng")]
+    pub awards: Vec<Award>,
+    #[schemars(description = "Hiệu quả đạt được")]
+    pub benefits: Benefits,
+    #[schemars(description = "Điều kiện cần thiết để áp dụng, một đoạn")]
+    pub application_conditions: Option<String>,
+    #[schemars(description = "Tình trạng")]
+    pub status: Status,
+    #[serde(default)]
+    #[schemars(description = "`true`: đưa vào trang «Sẵn sàng nhân rộng»")]
+    pub ready_to_replicate: bool,
+    #[serde(default)]
+    #[schemars(description = "Các đơn vị đã nhân rộng")]
+    pub replications: Vec<Replication>,
+    #[schemars(description = "Điển hình tiêu biểu: có mục này là được nêu bật")]
+    pub featured: Option<Featured>,
+    #[schemars(description = "Đầu mối liên hệ nhân rộng")]
+    pub contact: Option<Contact>,
+    #[serde(default)]
+    #[schemars(description = "Ảnh trong thư mục media/, mỗi ảnh cần mô tả (alt)")]
+    pub images: Vec<Image>,
+    #[serde(default)]
+    #[schemars(description = "Tài liệu đính kèm trong thư mục media/")]
+    pub attachments: Vec<Attachment>,
+    #[serde(default)]
+    #[schemars(with = "Vec<EntryId>", description = "Sáng kiến liên quan (mã sáng kiến)")]
+    pub related: Vec<String>,
+    #[serde(default)]
+    #[schemars(description = "Báo chí đưa tin")]
+    pub media_coverage: Vec<MediaCoverage>,
+    #[schemars(description = "Năm công nhận; mặc định là năm của quyết định công nhận đầu tiên")]
+    pub year: Option<i32>,
+    #[schemars(description = "Ngày đưa vào ngân hàng (khi không có lịch sử git), YYYY-MM-DD")]
+    pub added: Option<Date>,
+    #[schemars(description = "Ngày cập nhật (khi không có lịch sử git), YYYY-MM-DD")]
+    pub updated: Option<Date>,
+}
+
+/// The top-level keys of [`Frontmatter`] in declaration order, which is the
+/// canonical order. Read from the serde derive itself: a probe deserializer
+/// catches the field list that `Deserialize` passes to `deserialize_struct`.
+pub fn frontmatter_keys() -> &'static [&'static str] {
+    use serde::de::{self, Visitor};
+    struct Probe(std::cell::Cell<&'static [&'static str]>);
+    impl<'de> Deserializer<'de> for &Probe {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("probe"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0.set(fields);
+            Err(de::Error::custom("probe"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+            unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+    static KEYS: std::sync::OnceLock<&'static [&'static str]> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let probe = Probe(std::cell::Cell::new(&[]));
+        let _ = Frontmatter::deserialize(&probe);
+        probe.0.get()
+    })
 }
 
 /// One initiative, validated. `source` is the file's path relative to the

@@ -52,6 +52,9 @@ pub struct Unit {
     #[serde(default)]
     pub short_name: Option<String>,
     pub kind: UnitKind,
+    /// For provinces: the 2–3 capital letters that start entry ids (`CB`).
+    #[serde(default)]
+    pub code: Option<String>,
     #[serde(default)]
     pub parent: Option<String>,
     #[serde(default)]
@@ -265,6 +268,34 @@ fn check_units(units: &[Unit], vocab: &mut Vocab, src: &str) -> Vec<Diagnostic> 
                 ),
             );
             diags.push(ctx.diag(d, At::Value(&format!("[{i}].id"))));
+        }
+    }
+    let mut codes: HashMap<&str, usize> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        let Some(code) = u.code.as_deref() else { continue };
+        let valid = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase());
+        let problem = if !valid {
+            Some(Text::new(
+                format!("mã tỉnh `{code}` phải gồm 2–3 chữ in hoa không dấu, ví dụ `CB`"),
+                format!("province code `{code}` must be 2–3 capital ASCII letters, e.g. `CB`"),
+            ))
+        } else if !u.kind.is_province() {
+            Some(Text::new(
+                "chỉ tỉnh, thành phố trực thuộc trung ương mới có `code`".to_string(),
+                "only provinces and centrally-run cities have a `code`".to_string(),
+            ))
+        } else if let Some(&first) = codes.get(code) {
+            Some(Text::new(
+                format!("mã tỉnh `{code}` đã dùng cho `{}`", units[first].id),
+                format!("province code `{code}` is already used by `{}`", units[first].id),
+            ))
+        } else {
+            codes.insert(code, i);
+            None
+        };
+        if let Some(msg) = problem {
+            let d = Diagnostic::error("bad-province-code", REL, msg);
+            diags.push(ctx.diag(d, At::Value(&format!("[{i}].code"))));
         }
     }
     vocab.province_of = vec![usize::MAX; units.len()];

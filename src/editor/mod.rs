@@ -1,26 +1,29 @@
-//! The editors' commands besides `check`: `fmt`, `init`, `new`, `schema`.
+//! The editors' commands besides `check`: `fmt` (normalise files), `init`
+//! (a new bank repository), `new` (an entry with the next free id) and
+//! `schema` (the JSON Schema of entry frontmatter). Each lives in its own
+//! file; this module only routes the CLI to them.
+
+pub mod fmt;
+pub mod init;
+pub mod new;
+pub mod schema;
 
 use std::process::ExitCode;
 
 use crate::cli::{FmtArgs, InitArgs, NewArgs, SchemaArgs};
 
-fn not_yet(cmd: &str) -> ExitCode {
-    eprintln!("sangkien {cmd}: not implemented yet");
-    ExitCode::from(2)
+pub fn fmt(args: &FmtArgs) -> ExitCode {
+    fmt::run(args)
 }
 
-pub fn fmt(_args: &FmtArgs) -> ExitCode {
-    not_yet("fmt")
+pub fn init(args: &InitArgs) -> ExitCode {
+    init::run(args)
 }
 
-pub fn init(_args: &InitArgs) -> ExitCode {
-    not_yet("init")
+pub fn new(args: &NewArgs) -> ExitCode {
+    new::run(args)
 }
 
-pub fn new(_args: &NewArgs) -> ExitCode {
-    not_yet("new")
-}
-
-pub fn schema(_args: &SchemaArgs) -> ExitCode {
-    not_yet("schema")
+pub fn schema(args: &SchemaArgs) -> ExitCode {
+    schema::run(args)
 }
