@@ -145,7 +145,7 @@ fn search(site: &SiteArgs, query: &str, limit: usize, filters: &[String], json: 
     let opts = options(site, "public".into(), None);
     let checked = match build::check(&opts, &build::Quiet) {
         Ok(c) => c,
-        Err(f) => return fail(f, Format::Human, lang),
+        Err(f) => return fail(f, Format::Human, lang, &site.content),
     };
     let views = sangkien::views::Views {
         lib: &checked.lib,
