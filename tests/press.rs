@@ -148,7 +148,7 @@ fn vi_number(v: &Y) -> String {
     let digits: Vec<char> = int.chars().collect();
     let mut grouped = String::new();
     for (k, c) in digits.iter().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(*c);
