@@ -27,6 +27,8 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Assets {
     pub css: String,
+    /// Other stylesheets by name (`embed` for `embed.css`).
+    pub styles: BTreeMap<String, String>,
     pub js: BTreeMap<String, String>,
 }
 
@@ -599,6 +601,8 @@ pub fn write_assets(theme: &crate::theme::Theme, out: &Staging) -> Result<Assets
         let stem = name.rsplit('/').next().unwrap_or(name);
         if name == "style.css" {
             assets.css = path;
+        } else if let Some(css) = stem.strip_suffix(".css") {
+            assets.styles.insert(css.to_string(), path);
         } else if let Some(js) = stem.strip_suffix(".js") {
             assets.js.insert(js.to_string(), path);
         }

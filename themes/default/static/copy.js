@@ -7,7 +7,8 @@
 //   <p role="status" aria-live="polite" data-copy-status></p>
 //
 // The buttons are rendered `hidden`, so a page without JavaScript (or without the Clipboard API)
-// shows selectable text only. No dependencies; loaded as an ES module, so it runs after parsing.
+// shows selectable text only (and the access date keeps its placeholder). No dependencies; loaded
+// as an ES module, so it runs after parsing.
 
 const RESET_AFTER_MS = 2500;
 
@@ -33,11 +34,30 @@ function announce(region, message) {
 }
 
 function textOf(target) {
+  // A text field (the embed snippet) is copied as it is.
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement) {
+    return target.value.trim();
+  }
   // The text as a reader sees it, with runs of white space from the HTML source collapsed.
   return (target.innerText || target.textContent || "").replace(/\s+/g, " ").trim();
 }
 
+// The citation's date of access: the build has no clock (pages are the same bytes whenever they
+// are built), so `<span data-access-date>` holds a placeholder that is replaced here with today's
+// date on the reader's machine, written as Vietnamese documents write dates (Nghị định 30/2020:
+// two-digit day, month padded only for 1 and 2, e.g. 05/3/2026).
+function fillAccessDates() {
+  const now = new Date();
+  const day = String(now.getDate()).padStart(2, "0");
+  const month = now.getMonth() + 1;
+  const text = `${day}/${month <= 2 ? String(month).padStart(2, "0") : month}/${now.getFullYear()}`;
+  for (const el of document.querySelectorAll("[data-access-date]")) {
+    el.textContent = text;
+  }
+}
+
 function setup() {
+  fillAccessDates();
   if (!navigator.clipboard || typeof navigator.clipboard.writeText !== "function") {
     return; // e.g. a page opened over plain http: keep the buttons hidden.
   }
