@@ -54,6 +54,7 @@ done
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 mkdir -p "$OUT"
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+trap 'log "failed at line $LINENO (exit $?)"' ERR
 
 # ── Tools ────────────────────────────────────────────────────────────────────
 apt_updated=0
@@ -151,7 +152,9 @@ for N in "${NS[@]}"; do
   #    it here instead: start `sangkien serve --content "$D/bank" --out "$D/site"`,
   #    wait for the first build, edit the entry, and time until its page in
   #    "$D/site" changes (poll the file); keep the full rebuild as a second row.
-  ENTRY_FILE=$(find "$D/bank/sang-kien" -name '*.md' | sort | head -1)
+  ENTRIES=("$D"/bank/sang-kien/*.md)   # sorted; no pipe (pipefail + head would kill the run)
+  ENTRY_FILE=${ENTRIES[0]}
+  unset ENTRIES
   cp "$ENTRY_FILE" "$LOGS/entry.orig"
   edit_entry() { cp "$LOGS/entry.orig" "$ENTRY_FILE"; printf '\nĐoạn văn thêm để đo thời gian dựng lại %s.\n' "$RANDOM" >>"$ENTRY_FILE"; }
   measure "$N" sangkien_rebuild_one edit_entry "$SK" build --content "$D/bank" --out "$D/site"

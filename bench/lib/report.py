@@ -65,26 +65,32 @@ def main():
     other = {}  # (n, step) -> (a, b)
     for line in open(args.results):
         parts = line.rstrip("\n").split("\t")
-        if len(parts) != 6:
+        if len(parts) == 6:
+            parts.append("")
+        if len(parts) != 7:
             continue
-        n, step, run, a, b, st = parts
+        n, step, run, a, b, st, cpu = parts
         n = int(n)
         if step.startswith(("size_", "search_", "load_")):
             other[(n, step)] = (float(a), float(b))
         else:
-            timed[(n, step)].append((float(a), float(b), int(st)))
+            timed[(n, step)].append((float(a), float(b), int(st), float(cpu) if cpu else None))
     ns = sorted({n for n, _ in list(timed) + list(other)})
     # Hugo + Pagefind: per run, the sum of the times and the larger peak.
     for n in ns:
         h, p = timed.get((n, "hugo")), timed.get((n, "pagefind"))
         if h and p:
-            timed[(n, "hugo_pagefind")] = [(a[0] + b[0], max(a[1], b[1]), a[2] or b[2]) for a, b in zip(h, p)]
+            timed[(n, "hugo_pagefind")] = [
+                (a[0] + b[0], max(a[1], b[1]), a[2] or b[2], None if a[3] is None or b[3] is None else a[3] + b[3])
+                for a, b in zip(h, p)
+            ]
 
     def med(n, step, i):
         rows = timed.get((n, step))
         if not rows:
             return None
-        return statistics.median(r[i] for r in rows)
+        vals = [r[i] for r in rows if r[i] is not None]
+        return statistics.median(vals) if vals else None
 
     def failed(n, step):
         return any(r[2] != 0 for r in timed.get((n, step), []))
@@ -106,8 +112,8 @@ def main():
     for n in ns:
         has_search = (n, "size_sangkien_search") in other and other[(n, "size_sangkien_search")][1] > 0
         w(f"### N = {n:,}\n")
-        w(f"| step | wall s (median) | peak RSS MB (median) | runs, wall s |")
-        w("|---|---:|---:|---|")
+        w(f"| step | wall s (median) | CPU s (median) | peak RSS MB (median) | runs, wall s |")
+        w("|---|---:|---:|---:|---|")
         for key, label in STEPS:
             rows = timed.get((n, key))
             if not rows:
@@ -117,7 +123,8 @@ def main():
                 label = label if (n, "hugo") in timed else "gen-bank: generate the bank (1 run)"
             runs = ", ".join(fmt_s(r[0]) for r in rows)
             flag = " **(failed)**" if failed(n, key) else ""
-            w(f"| {label}{flag} | {fmt_s(med(n, key, 0))} | {mb(med(n, key, 1))} | {runs} |")
+            cpu = med(n, key, 3)
+            w(f"| {label}{flag} | {fmt_s(med(n, key, 0))} | {fmt_s(cpu) if cpu is not None else '–'} | {mb(med(n, key, 1))} | {runs} |")
         w("")
         sizes = [("size_sangkien", "sangkien site"), ("size_sangkien_search", "… of which search/"),
                  ("size_hugo", "Hugo site (without Pagefind)"), ("size_pagefind", "Pagefind index (pagefind/)")]
@@ -160,7 +167,10 @@ def main():
 
     sk10, hu10 = med(10000, "sangkien_build", 0), med(10000, "hugo", 0)
     w(f"| 10k: sangkien build with search ≤ ½ × Hugo without search | "
-      + (f"{fmt_s(sk10)} s vs {fmt_s(hu10)} s (× {sk10 / hu10:.2f})" if sk10 and hu10 else "not measured")
+      + (f"wall {fmt_s(sk10)} s vs {fmt_s(hu10)} s (× {sk10 / hu10:.2f})" if sk10 and hu10 else "not measured")
+      + (f"; CPU {fmt_s(med(10000, 'sangkien_build', 3))} s vs {fmt_s(med(10000, 'hugo', 3))} s"
+         f" (× {med(10000, 'sangkien_build', 3) / med(10000, 'hugo', 3):.2f})"
+         if med(10000, "sangkien_build", 3) and med(10000, "hugo", 3) else "")
       + f" | {verdict(None if not (sk10 and hu10) else sk10 <= hu10 / 2)} |")
     sk100, rss100 = med(100000, "sangkien_build", 0), med(100000, "sangkien_build", 1)
     w(f"| 100k: sangkien build under 60 s wall | " + (f"{fmt_s(sk100)} s" if sk100 else "not measured")

@@ -5,7 +5,8 @@
 //! pages: an entry page with its metadata (unit, authors, recognition
 //! decisions, metrics, replications, related entries) and rendered body; a
 //! redirect page per permanent link `/s/<ID>/` (Hugo aliases); paginated
-//! term lists (24 per page, every page number linked) for the taxonomies
+//! term lists (24 per page; the pager shows the first, last and current ± 2
+//! pages, as sangkien's theme does) for the taxonomies
 //! linh-vuc, tinh, nam, cap, phong-trao and don-vi; the home page with the
 //! featured and newest entries and counts; one RSS feed; the sitemap.
 //! Entry pages carry `data-pagefind-body` so that Pagefind indexes entries
@@ -181,7 +182,7 @@ const CARD: &str = r#"<li class="card"><a href="{{ .RelPermalink }}">{{ .Params.
 <p class="meta">{{ .Params.id }} · {{ .Params.owner }}{{ with .Params.key_metric }} · <strong>{{ . }}</strong>{{ end }}</p></li>
 "#;
 
-const PAGER: &str = r#"{{ $p := .Paginator }}{{ if gt $p.TotalPages 1 }}<nav class="pager">{{ with $p.Prev }}<a href="{{ .URL }}" rel="prev">‹</a>{{ end }}{{ range $p.Pagers }}<a href="{{ .URL }}"{{ if eq .PageNumber $p.PageNumber }} aria-current="page"{{ end }}>{{ .PageNumber }}</a> {{ end }}{{ with $p.Next }}<a href="{{ .URL }}" rel="next">›</a>{{ end }}</nav>{{ end }}
+const PAGER: &str = r#"{{ $p := .Paginator }}{{ if gt $p.TotalPages 1 }}<nav class="pager"><p>Trang {{ $p.PageNumber }} / {{ $p.TotalPages }}</p>{{ with $p.Prev }}<a href="{{ .URL }}" rel="prev">‹</a>{{ end }}{{ range $p.Pagers }}{{ if or (eq .PageNumber 1) (eq .PageNumber $p.TotalPages) (and (ge .PageNumber (sub $p.PageNumber 2)) (le .PageNumber (add $p.PageNumber 2))) }}<a href="{{ .URL }}"{{ if eq .PageNumber $p.PageNumber }} aria-current="page"{{ end }}>{{ .PageNumber }}</a> {{ else if or (eq .PageNumber (sub $p.PageNumber 3)) (eq .PageNumber (add $p.PageNumber 3)) }}… {{ end }}{{ end }}{{ with $p.Next }}<a href="{{ .URL }}" rel="next">›</a>{{ end }}</nav>{{ end }}
 "#;
 
 const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:0 1rem;line-height:1.5}\n\

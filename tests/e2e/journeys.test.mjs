@@ -105,7 +105,9 @@ test('search with and without diacritics, with a filter; open a result; share an
   assert.ok(highlighted > 0, 'matching words are highlighted');
 
   await input.fill('mot cua');
-  await results.first().waitFor();
+  // Wait for this query's results and facets (not the previous query's).
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'mot cua'
+    && document.querySelectorAll('#search-app .search-facet input[name="tinh"]').length > 0, null, { timeout: 20000 });
   // Filter by a province through the facet control.
   await page.locator('#search-app .search-facet summary', { hasText: 'Tỉnh, thành phố' }).click();
   await page.locator('#search-app input[name="tinh"][value="cao-bang"]').check();
