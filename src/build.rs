@@ -113,10 +113,11 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
     checks::check_bank(&opts.content, &loaded, &mut report);
     t.done("checks", &format!("{} problems", report.diagnostics.len()));
 
-    let Some(config) = config else {
+    let Some(mut config) = config else {
         report.sort();
         return Err(Failure::Content(report));
     };
+    crate::git::fill_repository_path(&mut config.repository, &opts.content);
     let theme_spec = opts.theme.clone().unwrap_or_else(|| config.theme.clone());
     let theme = Theme::load(&theme_spec, &opts.content).map_err(Failure::Internal)?;
     let templates = Templates::new(&theme).map_err(Failure::Internal)?;
