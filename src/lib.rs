@@ -20,3 +20,4 @@ pub mod templates;
 pub mod text;
 pub mod theme;
 pub mod views;
+pub mod watch;

@@ -47,6 +47,9 @@ fn latest(added: Date, updated: Option<Date>) -> (Date, Event) {
     }
 }
 
+/// Per month: entries added and entries updated, with their dates.
+type Months = BTreeMap<(i32, u8), (Vec<(Date, usize)>, Vec<(Date, usize)>)>;
+
 #[derive(Serialize)]
 struct Item {
     kind: &'static str,
@@ -105,7 +108,7 @@ pub(crate) fn render(site: &Site, sv: &SiteView, out: &Staging) -> Result<(), St
     feed(site, &order, &dates, out)?;
 
     // The changelog: month → (added, updated) entries.
-    let mut months: BTreeMap<(i32, u8), (Vec<(Date, usize)>, Vec<(Date, usize)>)> = BTreeMap::new();
+    let mut months: Months = BTreeMap::new();
     for (i, &(a, u)) in dates.iter().enumerate() {
         months.entry((a.year, a.month)).or_default().0.push((a, i));
         if let Some(u) = u.filter(|u| *u > a) {

@@ -46,11 +46,11 @@ impl Recorder {
     }
 }
 
+type Dates = std::collections::BTreeMap<String, (Option<Date>, Option<Date>)>;
+
 /// Checks `content`, returning (entry id → (added, updated)), the history
 /// log line and the warning codes.
-fn dates(
-    content: &Path,
-) -> (std::collections::BTreeMap<String, (Option<Date>, Option<Date>)>, String, Vec<&'static str>) {
+fn dates(content: &Path) -> (Dates, String, Vec<&'static str>) {
     let log = Recorder::default();
     let out = content.parent().unwrap().join("public");
     let checked = match build::check(&options(content, &out), &log) {
