@@ -2,10 +2,10 @@
 //! last changed, and the links to an entry's source file and history on the
 //! bank's repository web site.
 //!
-//! The history is read with the git command-line tool in **one pass**:
-//! `git log --name-status -M -z --relative -- .` run in the content folder
-//! lists every commit that touched the folder, newest first, with the files
-//! it added, modified and renamed. Walking that list once, each entry's
+//! The history is read with the git command-line tool in **one pass**: every
+//! commit, newest first, with the files it added, modified and renamed in the
+//! content folder (`git rev-list` piped to `git diff-tree --stdin -M`, see
+//! [`history`]). Walking that list once, each entry's
 //! current path is followed back through renames: the newest commit that
 //! changed it gives "updated", the commit that added it (under whatever name
 //! it had then) gives "added". Dates are the committer dates, in UTC.
@@ -31,8 +31,8 @@
 //!   as the oldest commit fetched; a warning says so.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::io::{BufRead, Write as _};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::config::{RepoKind, Repository};
@@ -107,36 +107,97 @@ fn utc_date(unix_seconds: i64) -> Date {
     Date::from_days_since_epoch(unix_seconds.div_euclid(86_400))
 }
 
+/// The result of one history pass: dates per path, and the number of
+/// commits that touched the content folder.
+type History = (HashMap<String, FileDates>, usize);
+
+/// The last history read in this process, keyed by (content folder, HEAD,
+/// paths asked): `serve` rebuilds the whole site often, the history only
+/// changes with a commit.
+static MEMO: std::sync::Mutex<Option<(MemoKey, History)>> = std::sync::Mutex::new(None);
+
+/// (content folder, HEAD commit, hash of the paths asked).
+type MemoKey = (PathBuf, String, u64);
+
 /// Reads the history of `content` once and returns the dates of each of
 /// `paths` (slash-separated, relative to the content folder) that has any.
-pub fn history(content: &Path, paths: &[String]) -> Result<(HashMap<String, FileDates>, usize), String> {
+///
+/// The commits come from `git rev-list --no-merges HEAD` (cheap: no diffs)
+/// and are diffed by `git diff-tree --stdin -M` limited to the content
+/// folder, in newest-first order. `git log -- .` would diff every commit
+/// twice (once to decide whether it touches the folder, once to print), and
+/// in a bank the entries folder is one large tree: reading its versions is
+/// the whole cost. Long histories are split into contiguous ranges diffed by
+/// parallel `diff-tree` processes, then walked in order.
+pub fn history(content: &Path, paths: &[String]) -> Result<History, String> {
     let mut cmd = git(content);
-    cmd.args(["log", "--format=%x1e%ct", "--name-status", "-M", "--no-merges", "-z", "--relative", "--", "."]);
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| format!("cannot run git: {e}"))?;
-    let stdout = child.stdout.take().ok_or("git gave no output")?;
-    // Read stderr aside so a chatty git cannot block on a full pipe.
-    let mut stderr = child.stderr.take().ok_or("git gave no error stream")?;
-    let err_reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = stderr.read_to_string(&mut s);
-        s
-    });
-    let result = walk_log(BufReader::with_capacity(1 << 16, stdout), paths);
-    let status = child.wait().map_err(|e| e.to_string())?;
-    let err = err_reader.join().unwrap_or_default();
-    if !status.success() {
-        // An empty repository (no commit yet) has no history: not an error.
-        if err.contains("does not have any commits") {
-            return Ok((HashMap::new(), 0));
+    cmd.args(["rev-parse", "--verify", "--quiet", "HEAD"]);
+    let Ok(head) = run(cmd) else {
+        // No commit yet: no history.
+        return Ok((HashMap::new(), 0));
+    };
+    let head = String::from_utf8_lossy(&head).trim().to_string();
+    let key = (content.canonicalize().unwrap_or_else(|_| content.to_path_buf()), head.clone(), hash_paths(paths));
+    if let Some((k, h)) = MEMO.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+        if *k == key {
+            return Ok(h.clone());
         }
-        return Err(err.trim().to_string());
     }
-    result.map_err(|e| format!("cannot read git log: {e}"))
+    let mut cmd = git(content);
+    cmd.args(["rev-list", "--no-merges", &head]);
+    let list = run(cmd)?;
+    let commits: Vec<&[u8]> = list.split(|b| *b == b'\n').filter(|l| !l.is_empty()).collect();
+    let ways = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+    let ways = if commits.len() < 2_000 { 1 } else { ways };
+    let chunk = commits.len().div_ceil(ways).max(1);
+    let outputs: Vec<Result<Vec<u8>, String>> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = commits.chunks(chunk).map(|part| scope.spawn(move || diff_tree(content, part))).collect();
+        jobs.into_iter().map(|j| j.join().unwrap_or_else(|_| Err("a history reader failed".to_string()))).collect()
+    });
+    let mut all = Vec::new();
+    for out in outputs {
+        all.extend(out?);
+    }
+    let result = walk_log(all.as_slice(), paths).map_err(|e| format!("cannot read git history: {e}"))?;
+    *MEMO.lock().unwrap_or_else(|e| e.into_inner()) = Some((key, result.clone()));
+    Ok(result)
 }
 
-/// The one pass over `git log` output (newest commit first), following each
-/// wanted path back through renames. Exposed for tests.
+fn hash_paths(paths: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    paths.hash(&mut h);
+    h.finish()
+}
+
+/// `git diff-tree` over the given commits (ids, one per line on its input).
+fn diff_tree(content: &Path, commits: &[&[u8]]) -> Result<Vec<u8>, String> {
+    let mut cmd = git(content);
+    cmd.args(["diff-tree", "--stdin", "-r", "-M", "--name-status", "-z", "--root", "--relative", "--format=%x1e%ct"]);
+    cmd.args(["--", "."]);
+    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| format!("cannot run git: {e}"))?;
+    let mut input = Vec::with_capacity(commits.len() * 41);
+    for c in commits {
+        input.extend_from_slice(c);
+        input.push(b'\n');
+    }
+    let mut stdin = child.stdin.take().ok_or("git takes no input")?;
+    // Feed the ids from a thread of its own: git writes while it reads.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    let _ = writer.join();
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).trim().to_string());
+    }
+    Ok(out.stdout)
+}
+
+/// The one pass over the history (`%x1e<committer time>` headers, then
+/// `--name-status -z` records; newest commit first), following each wanted
+/// path back through renames. Exposed for tests.
 pub fn walk_log(mut input: impl BufRead, paths: &[String]) -> std::io::Result<(HashMap<String, FileDates>, usize)> {
     // The name each tracked entry has at the point of history being read.
     let mut alias: HashMap<String, usize> = paths.iter().enumerate().map(|(i, p)| (p.clone(), i)).collect();

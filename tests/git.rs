@@ -3,9 +3,11 @@
 
 mod common;
 
+use std::io::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::sync::Mutex;
+use std::time::Instant;
 
 use common::{options, Bank};
 use sangkien::build::{self, Log};
@@ -75,6 +77,10 @@ fn bank_with_history() -> Bank {
     git(root, "2024-01-10T09:00:00+07:00", &["init", "-q", "-b", "main"]);
     git(root, "2024-01-10T09:00:00+07:00", &["add", "-A"]);
     git(root, "2024-01-10T09:00:00+07:00", &["commit", "-q", "-m", "Ngân hàng ban đầu"]);
+    // A commit outside the content folder is no change of the bank.
+    std::fs::write(root.join("README.md"), "Ngân hàng sáng kiến\n").unwrap();
+    git(root, "2024-02-15T09:00:00+07:00", &["add", "README.md"]);
+    git(root, "2024-02-15T09:00:00+07:00", &["commit", "-q", "-m", "README"]);
     let entries = bank.content().join("sang-kien");
     // An evening commit in Hà Nội is still the same day in UTC.
     let f = entries.join("CB-2023-0002.md");
@@ -220,4 +226,101 @@ fn pages_show_dates_source_links_recent_changes_and_the_changelog() {
     let january = std::fs::read_to_string(out.join("nhat-ky/2024-01/index.html")).unwrap();
     assert!(january.contains("CB-2023-0001") && january.contains("CB-2024-0001"), "additions listed");
     assert!(std::fs::read_to_string(out.join("index.html")).unwrap().contains("moi-cap-nhat/"), "linked from home");
+}
+
+/// Benchmark (ignored; run with `cargo test --release --test git -- --ignored
+/// --nocapture`): the history pass over a bank of 10,000 entries with
+/// 20,000 commits (10,000 additions, 9,500 edits, 500 renames), made with
+/// `git fast-import`.
+#[test]
+#[ignore]
+fn bench_history_of_10k_entries_and_20k_commits() {
+    const N: usize = 10_000;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, "2021-01-01T00:00:00Z", &["init", "-q", "-b", "main"]);
+    let start = Instant::now();
+    let mut stream = String::new();
+    let mut time: i64 = 1_609_459_200; // 2021-01-01
+    let mut names: Vec<String> = (0..N).map(|k| format!("content/sang-kien/B-{k:05}.md")).collect();
+    let commit = |stream: &mut String, n: usize, change: &str, time: i64| {
+        let msg = format!("commit {n}");
+        stream.push_str(&format!(
+            "commit refs/heads/main\nmark :{n}\ncommitter Biên tập viên <btv@example.vn> {time} +0700\ndata {}\n{msg}\n",
+            msg.len()
+        ));
+        if n > 1 {
+            stream.push_str(&format!("from :{}\n", n - 1));
+        }
+        stream.push_str(change);
+        stream.push('\n');
+    };
+    let blob = |k: usize, v: usize| {
+        let text = format!("---\nid: B-{k:05}\n---\nPhiên bản {v} của sáng kiến {k}.\n{}\n", "Nội dung. ".repeat(40));
+        format!("data {}\n{text}", text.len())
+    };
+    let mut n = 0;
+    for (k, name) in names.iter().enumerate() {
+        n += 1;
+        time += 3_000;
+        commit(&mut stream, n, &format!("M 100644 inline {name}\n{}", blob(k, 0)), time);
+    }
+    for j in 0..N {
+        n += 1;
+        time += 3_000;
+        let k = (j * 7_919) % N;
+        if j % 20 == 0 {
+            let new = format!("content/sang-kien/{}/B-{k:05}.md", 2021 + j % 5);
+            commit(&mut stream, n, &format!("R {} {new}\n", names[k]), time);
+            names[k] = new;
+        } else {
+            commit(&mut stream, n, &format!("M 100644 inline {}\n{}", names[k], blob(k, j + 1)), time);
+        }
+    }
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["fast-import", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stream.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+    git(root, "2021-01-01T00:00:00Z", &["reset", "-q", "--hard", "main"]);
+    eprintln!("made the repository ({n} commits) in {:.1} s", start.elapsed().as_secs_f64());
+
+    // 10,000 entries at their current paths.
+    let sample = common::sample().join("sang-kien/CB-2023-0001.md");
+    let raw = std::fs::read_to_string(&sample).unwrap();
+    let proto = sangkien::content::entry::parse_entry(Path::new("x.md"), &raw, Date::parse("2026-11-22").unwrap())
+        .entry
+        .unwrap();
+    let content = root.join("content");
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let mut entries: Vec<_> = names
+            .iter()
+            .map(|p| {
+                let mut e = proto.clone();
+                e.source = p.trim_start_matches("content/").into();
+                e.added = None;
+                e.updated = None;
+                e
+            })
+            .collect();
+        let mut report = sangkien::diagnostics::Report::default();
+        let t = Instant::now();
+        let line = sangkien::git::apply_dates(&content, &mut entries, &mut report);
+        times.push(t.elapsed().as_millis());
+        assert!(line.starts_with(&format!("{N} entries dated from {n} commits")), "{line}");
+        assert!(entries.iter().all(|e| e.added.is_some() && e.updated.is_some()));
+        // Renamed (without edits) in 2021–2022, added in 2021: followed back.
+        let renamed: Vec<_> = entries.iter().filter(|e| e.source.starts_with("sang-kien/2021")).collect();
+        assert_eq!(renamed.len(), N / 20);
+        assert!(renamed.iter().all(|e| e.added.unwrap().year == 2021 && e.added == e.updated));
+    }
+    eprintln!(
+        "BENCH git history: {N} entries, {n} commits: {} ms on the first read; {} ms when HEAD is unchanged (serve)",
+        times[0], times[2]
+    );
 }

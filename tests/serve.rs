@@ -222,3 +222,57 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
         other => panic!("{:?}", other.map_err(|_| "failed")),
     }
 }
+
+/// Benchmark (ignored): one entry edited in a bank of 10,000 entries. Set
+/// `SANGKIEN_BENCH_BANK` to a generated bank's content folder (`cargo run
+/// --release --example gen-bank -- --entries 10000 --out DIR`), then `cargo
+/// test --release --test serve -- --ignored --nocapture`. The bank is copied.
+#[test]
+#[ignore]
+fn bench_one_entry_rebuild_in_a_10k_bank() {
+    let Some(src) = std::env::var_os("SANGKIEN_BENCH_BANK") else {
+        eprintln!("SANGKIEN_BENCH_BANK not set: skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    common::copy_tree(std::path::Path::new(&src), &content);
+    let out = dir.path().join("public");
+    let mut session = Session::new(options(&content, &out));
+    let t = Instant::now();
+    let first = session.full(&Quiet).map_err(|_| "the first build failed").unwrap();
+    eprintln!("BENCH full build: {} entries, {} files in {} ms", first.entries, first.files, t.elapsed().as_millis());
+    let mut files: Vec<_> = walkdir::WalkDir::new(content.join("sang-kien"))
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.truncate(5_000);
+    let mut times = Vec::new();
+    for (k, file) in files.iter().step_by(1000).enumerate() {
+        let text = std::fs::read_to_string(file).unwrap();
+        std::fs::write(file, format!("{text}\nĐoạn sửa thử {k}.\n")).unwrap();
+        let t = Instant::now();
+        match session.rebuild(std::slice::from_ref(file), &Quiet) {
+            Ok(Rebuilt::Pages(p)) => assert!(!p.is_empty()),
+            Ok(Rebuilt::Full(_)) => panic!("a body edit took the full path"),
+            Err(_) => panic!("the rebuild failed"),
+        }
+        times.push(t.elapsed().as_millis());
+    }
+    times.sort();
+    eprintln!(
+        "BENCH one-entry rebuild in a {}-entry bank: median {} ms, max {} ms ({} runs)",
+        first.entries,
+        times[times.len() / 2],
+        times[times.len() - 1],
+        times.len()
+    );
+    // A title change needs the full path: measured for comparison.
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    std::fs::write(&files[0], text.replacen("title: ", "title: Đổi tên – ", 1)).unwrap();
+    let t = Instant::now();
+    assert!(matches!(session.rebuild(std::slice::from_ref(&files[0]), &Quiet), Ok(Rebuilt::Full(_))));
+    eprintln!("BENCH full rebuild after a title change: {} ms", t.elapsed().as_millis());
+}
