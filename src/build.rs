@@ -113,10 +113,11 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
     checks::check_bank(&opts.content, &loaded, &mut report);
     t.done("checks", &format!("{} problems", report.diagnostics.len()));
 
-    let Some(config) = config else {
+    let Some(mut config) = config else {
         report.sort();
         return Err(Failure::Content(report));
     };
+    crate::git::fill_repository_path(&mut config.repository, &opts.content);
     let theme_spec = opts.theme.clone().unwrap_or_else(|| config.theme.clone());
     let theme = Theme::load(&theme_spec, &opts.content).map_err(Failure::Internal)?;
     let templates = Templates::new(&theme).map_err(Failure::Internal)?;
@@ -148,16 +149,22 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
 /// Builds the site into `opts.out`, atomically.
 pub fn build(opts: &Options, log: &dyn Log) -> Result<Outcome, Failure> {
     let checked = check(opts, log)?;
+    publish(opts, &checked, log).map(|(outcome, _)| outcome)
+}
+
+/// Writes a checked bank into a staging folder and swaps it in.
+fn publish(opts: &Options, checked: &Checked, log: &dyn Log) -> Result<(Outcome, site::Assets), Failure> {
     let mut t = Timer { log, start: Instant::now() };
     let staging = Staging::new(&opts.out)
         .map_err(|e| Failure::Internal(format!("cannot prepare {}: {e}", opts.out.display())))?;
-    let result = write_site(opts, &checked, &staging, &mut t);
+    let result = write_site(opts, checked, &staging, &mut t);
     match result {
-        Ok(()) => {
+        Ok(assets) => {
             let (files, bytes) = staging.totals();
             staging.commit().map_err(|e| Failure::Internal(format!("cannot replace {}: {e}", opts.out.display())))?;
             t.done("publish", &opts.out.display().to_string());
-            Ok(Outcome { report: checked.report, entries: checked.lib.entries.len(), files, bytes })
+            let outcome = Outcome { report: checked.report.clone(), entries: checked.lib.entries.len(), files, bytes };
+            Ok((outcome, assets))
         }
         Err(e) => {
             staging.abandon();
@@ -166,7 +173,7 @@ pub fn build(opts: &Options, log: &dyn Log) -> Result<Outcome, Failure> {
     }
 }
 
-fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> Result<(), String> {
+fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> Result<site::Assets, String> {
     let assets = site::write_assets(&c.theme, staging)?;
     site::copy_media(&opts.content, &c.media, staging)?;
     t.done("assets", &format!("{} media files", c.media.len()));
@@ -196,7 +203,7 @@ fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> 
         .try_for_each(|(path, bytes)| staging.write(&format!("search/{path}"), bytes))
         .map_err(|e| e.to_string())?;
     t.done("search", &format!("{count} files"));
-    Ok(())
+    Ok(site.assets)
 }
 
 /// Resolves the root-absolute links editors write in Markdown (`/s/<ID>/`,
@@ -248,38 +255,42 @@ fn resolver(
 /// Turns the Markdown renderer's broken links into located diagnostics.
 fn link_diagnostics(content: &Path, lib: &Library, bodies: &[Rendered], report: &mut Report) {
     for (e, body) in lib.entries.iter().zip(bodies) {
-        if body.broken.is_empty() {
-            continue;
-        }
-        let diags = located(content, e, |source| {
-            body.broken
-                .iter()
-                .map(|b| {
-                    let (code, vi, en) = match b.reason {
-                        LinkProblem::NotFound => (
-                            "broken-link",
-                            format!("liên kết `{}` không dẫn tới trang hay tệp nào", b.url),
-                            format!("link `{}` points to no page or file", b.url),
-                        ),
-                        LinkProblem::UnsafeScheme => (
-                            "unsafe-link",
-                            format!("liên kết `{}` bị chặn vì không an toàn", b.url),
-                            format!("link `{}` is blocked as unsafe", b.url),
-                        ),
-                        LinkProblem::NoAlt => (
-                            "image-alt",
-                            "ảnh trong bài cần có mô tả: ![mô tả](đường-dẫn)".to_string(),
-                            "the image needs alt text: ![description](path)".to_string(),
-                        ),
-                    };
-                    let span = (e.body_offset + b.span.start)..(e.body_offset + b.span.end);
-                    Diagnostic::error(code, &e.source, Text::new(vi, en)).field("body").at(source, span)
-                })
-                .collect()
-        });
-        if let Some((diags, source)) = diags {
-            report.extend_with_source(diags, &e.source, source);
-        }
+        entry_link_diagnostics(content, e, body, report);
+    }
+}
+
+fn entry_link_diagnostics(content: &Path, e: &Entry, body: &Rendered, report: &mut Report) {
+    if body.broken.is_empty() {
+        return;
+    }
+    let diags = located(content, e, |source| {
+        body.broken
+            .iter()
+            .map(|b| {
+                let (code, vi, en) = match b.reason {
+                    LinkProblem::NotFound => (
+                        "broken-link",
+                        format!("liên kết `{}` không dẫn tới trang hay tệp nào", b.url),
+                        format!("link `{}` points to no page or file", b.url),
+                    ),
+                    LinkProblem::UnsafeScheme => (
+                        "unsafe-link",
+                        format!("liên kết `{}` bị chặn vì không an toàn", b.url),
+                        format!("link `{}` is blocked as unsafe", b.url),
+                    ),
+                    LinkProblem::NoAlt => (
+                        "image-alt",
+                        "ảnh trong bài cần có mô tả: ![mô tả](đường-dẫn)".to_string(),
+                        "the image needs alt text: ![description](path)".to_string(),
+                    ),
+                };
+                let span = (e.body_offset + b.span.start)..(e.body_offset + b.span.end);
+                Diagnostic::error(code, &e.source, Text::new(vi, en)).field("body").at(source, span)
+            })
+            .collect()
+    });
+    if let Some((diags, source)) = diags {
+        report.extend_with_source(diags, &e.source, source);
     }
 }
 
@@ -292,4 +303,224 @@ fn located(
     let raw = content::read_text(&content.join(&e.source)).ok()?;
     let source: Arc<str> = Arc::from(frontmatter::normalise_source(&raw));
     Some((make(&source), source))
+}
+
+/// What a [`Session`] rebuild did.
+#[derive(Debug)]
+pub enum Rebuilt {
+    /// The whole site was rebuilt and swapped in.
+    Full(Outcome),
+    /// Only these output files were rewritten (edited entries' pages); none
+    /// when nothing that matters changed (a temporary file came and went).
+    Pages(Vec<String>),
+}
+
+/// Resolves the root-absolute links of Markdown bodies (see [`resolver`]).
+type Resolver = Box<dyn Fn(&str) -> Option<String> + Sync>;
+
+/// The last good build, kept in memory for incremental rebuilds.
+struct Live {
+    checked: Checked,
+    assets: site::Assets,
+    resolver: Resolver,
+}
+
+/// A build kept between rebuilds, for `serve`: a full build first, then,
+/// for each batch of changed files, either the pages of the edited entries
+/// alone or a full rebuild.
+///
+/// The incremental path is taken when every changed file is an existing
+/// entry whose new parse differs from the previous one only in its Markdown
+/// body (and keeps its dates): nothing outside the entry's own page can show
+/// a body, so only that page is rendered and swapped into the output folder
+/// (one atomic rename per file). Anything else — a new, deleted or renamed
+/// file, a vocabulary, config, page, media or theme file, a change of title,
+/// classification or any other frontmatter field — rebuilds everything, so
+/// lists, counts and links can never go stale. (The search index is not
+/// refreshed by the incremental path; the next full build does.)
+///
+/// On failure the output folder keeps the last good site and the session
+/// keeps its state; the files of the failed batch are reconsidered with the
+/// next batch, so a fix of a broken vocabulary cannot be skipped.
+pub struct Session {
+    opts: Options,
+    content: PathBuf,
+    live: Option<Live>,
+    failing: std::collections::BTreeSet<PathBuf>,
+}
+
+impl Session {
+    pub fn new(opts: Options) -> Session {
+        let content = opts.content.canonicalize().unwrap_or_else(|_| opts.content.clone());
+        Session { opts, content, live: None, failing: Default::default() }
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// The folders whose changes matter: the content folder and the theme
+    /// folder on disk, if any.
+    pub fn watched(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.content.clone()];
+        if let Some(dir) = self.live.as_ref().and_then(|l| l.checked.theme.dir.clone()) {
+            let dir = dir.canonicalize().unwrap_or(dir);
+            if !dir.starts_with(&self.content) {
+                dirs.push(dir);
+            }
+        }
+        dirs
+    }
+
+    /// A full build; on success its state is kept for incremental rebuilds.
+    pub fn full(&mut self, log: &dyn Log) -> Result<Outcome, Failure> {
+        let checked = check(&self.opts, log)?;
+        let (outcome, assets) = publish(&self.opts, &checked, log)?;
+        let pages: Vec<content::StaticPage> = checked.pages.iter().map(|(p, _)| p.clone()).collect();
+        let resolver = Box::new(resolver(&checked.lib, &pages, &checked.media));
+        self.live = Some(Live { checked, assets, resolver });
+        self.failing.clear();
+        Ok(outcome)
+    }
+
+    /// Rebuilds after `changed` files (absolute or relative paths) changed.
+    pub fn rebuild(&mut self, changed: &[PathBuf], log: &dyn Log) -> Result<Rebuilt, Failure> {
+        let mut paths: std::collections::BTreeSet<PathBuf> = changed.iter().map(|p| self.absolute(p)).collect();
+        paths.extend(self.failing.iter().cloned());
+        let result = match self.edits(&paths) {
+            Some(edits) => match self.incremental(&edits) {
+                Ok(Some(pages)) => Ok(Rebuilt::Pages(pages)),
+                Ok(None) => self.full(log).map(Rebuilt::Full),
+                Err(f) => Err(f),
+            },
+            None => self.full(log).map(Rebuilt::Full),
+        };
+        match &result {
+            Ok(_) => self.failing.clear(),
+            Err(_) => self.failing = paths,
+        }
+        result
+    }
+
+    fn absolute(&self, p: &Path) -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        // Canonicalise the folder (the file itself may be gone).
+        match (p.parent().and_then(|d| d.canonicalize().ok()), p.file_name()) {
+            (Some(dir), Some(name)) => dir.join(name),
+            _ => p,
+        }
+    }
+
+    /// The changed files as (entry index, path relative to the content
+    /// folder), when every one is an existing entry file; `None` otherwise.
+    fn edits(&self, paths: &std::collections::BTreeSet<PathBuf>) -> Option<Vec<(usize, PathBuf)>> {
+        let live = self.live.as_ref()?;
+        let mut edits = Vec::new();
+        for p in paths {
+            let rel = p.strip_prefix(&self.content).ok()?;
+            let known = live.checked.lib.entries.iter().position(|e| e.source == rel);
+            if !p.exists() {
+                // Gone: an editor's or tool's temporary file is no change;
+                // a deleted entry, vocabulary, page or media file is.
+                let source_like = rel.extension().is_some_and(|x| x == "md" || x == "yaml" || x == "yml");
+                if known.is_some() || source_like || live.checked.media.iter().any(|m| m == rel) {
+                    return None;
+                }
+                continue;
+            }
+            let is_entry = rel.starts_with(content::ENTRIES_DIR) && rel.extension().is_some_and(|x| x == "md");
+            if !is_entry || !p.is_file() {
+                return None;
+            }
+            edits.push((known?, rel.to_path_buf()));
+        }
+        Some(edits)
+    }
+
+    /// Re-renders the edited entries' pages, or `Ok(None)` when a change
+    /// reaches beyond them and a full build is needed.
+    fn incremental(&mut self, edits: &[(usize, PathBuf)]) -> Result<Option<Vec<String>>, Failure> {
+        let Some(live) = self.live.as_mut() else { return Ok(None) };
+        let mut report = Report::default();
+        let mut updates: Vec<(usize, Entry, Rendered)> = Vec::new();
+        for (i, rel) in edits {
+            let Ok(raw) = content::read_text(&self.content.join(rel)) else { return Ok(None) };
+            let parsed = content::entry::parse_entry(rel, &raw, self.opts.today);
+            let errors = parsed.diagnostics.iter().any(|d| d.severity == crate::diagnostics::Severity::Error);
+            match parsed.source {
+                Some(src) => report.extend_with_source(parsed.diagnostics, rel, src),
+                None => report.diagnostics.extend(parsed.diagnostics),
+            }
+            if errors {
+                continue;
+            }
+            let Some(mut new) = parsed.entry else { return Ok(None) };
+            let old = &live.checked.lib.entries[*i];
+            if (new.added, new.updated) != (old.added, old.updated) {
+                // Git-dated entries keep their dates until the edit is
+                // committed (see git.rs); new frontmatter dates need a full build.
+                if crate::git::is_committed(&self.content, rel) {
+                    (new.added, new.updated) = (old.added, old.updated);
+                } else {
+                    return Ok(None);
+                }
+            }
+            let same = Entry { body: String::new(), body_offset: 0, ..new.clone() }
+                == Entry { body: String::new(), body_offset: 0, ..old.clone() };
+            if !same {
+                return Ok(None);
+            }
+            let body = markdown::render(&new.body, "../../", &live.resolver);
+            entry_link_diagnostics(&self.content, &new, &body, &mut report);
+            updates.push((*i, new, body));
+        }
+        report.sort();
+        if report.has_errors() {
+            return Err(Failure::Content(report));
+        }
+        // Swap the new entries in, render, and swap back if rendering fails.
+        let mut previous = Vec::new();
+        for (i, e, body) in updates {
+            let old_e = std::mem::replace(&mut live.checked.lib.entries[i], e);
+            let old_b = std::mem::replace(&mut live.checked.bodies[i], body);
+            previous.push((i, old_e, old_b));
+        }
+        let written = render_entries(&self.opts, live, &previous.iter().map(|p| p.0).collect::<Vec<_>>());
+        match written {
+            Ok(pages) => Ok(Some(pages)),
+            Err(e) => {
+                for (i, old_e, old_b) in previous {
+                    live.checked.lib.entries[i] = old_e;
+                    live.checked.bodies[i] = old_b;
+                }
+                Err(Failure::Internal(e))
+            }
+        }
+    }
+}
+
+/// Renders the pages of entries `indices` into the output folder.
+fn render_entries(opts: &Options, live: &Live, indices: &[usize]) -> Result<Vec<String>, String> {
+    let c = &live.checked;
+    let dates: Vec<(Option<Date>, Option<Date>)> = c.lib.entries.iter().map(|e| (e.added, e.updated)).collect();
+    let site = Site {
+        config: &c.config,
+        lib: &c.lib,
+        templates: &c.templates,
+        strings: &c.strings,
+        bodies: &c.bodies,
+        dates: &dates,
+        pages: &c.pages,
+        assets: live.assets.clone(),
+        stats: Default::default(),
+    };
+    let sv = site.site_view();
+    let patch = Staging::patch(&opts.out).map_err(|e| format!("cannot prepare {}: {e}", opts.out.display()))?;
+    for &i in indices {
+        if let Err(e) = site.entry_pages(&patch, &sv, i) {
+            patch.abandon();
+            return Err(e);
+        }
+    }
+    patch.apply().map_err(|e| format!("cannot update {}: {e}", opts.out.display()))
 }

@@ -102,17 +102,20 @@ pub enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
-    /// Dựng rồi phục vụ trang tại 127.0.0.1 / build, then serve the site on 127.0.0.1
+    /// Dựng, phục vụ tại 127.0.0.1, tự dựng lại và tải lại trang khi sửa / build, serve on 127.0.0.1, rebuild and reload on changes
     #[command(after_help = AFTER)]
     Serve {
         #[command(flatten)]
         site: SiteArgs,
-        /// Cổng / port
+        /// Cổng (0: cổng trống bất kỳ) / port (0: any free port)
         #[arg(long, default_value_t = 8000)]
         port: u16,
         /// Thư mục đầu ra / output folder
         #[arg(long, default_value = "public")]
         out: PathBuf,
+        /// Mở trình duyệt / open the browser
+        #[arg(long)]
+        open: bool,
     },
     /// Kiểm tra toàn bộ ngân hàng, không ghi gì / check the whole bank, write nothing
     #[command(after_help = AFTER)]

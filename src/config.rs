@@ -26,6 +26,10 @@ pub struct Repository {
     pub kind: RepoKind,
     #[serde(default = "main_branch")]
     pub branch: String,
+    /// The content folder's path inside the repository (`content/`), for
+    /// links to source files; found from git when not given.
+    #[serde(default)]
+    pub path: Option<String>,
 }
 
 fn main_branch() -> String {

@@ -21,3 +21,4 @@ pub mod templates;
 pub mod text;
 pub mod theme;
 pub mod views;
+pub mod watch;

@@ -194,7 +194,11 @@ fn main() -> ExitCode {
         Command::Init(args) => sangkien::editor::init(&args),
         Command::New(args) => sangkien::editor::new(&args),
         Command::Schema(args) => sangkien::editor::schema(&args),
-        Command::Serve { site, port, out } => {
+        Command::Serve { site, port, out, open } => {
+            if !site.content.is_dir() {
+                eprintln!("sangkien: content folder not found: {}", site.content.display());
+                return ExitCode::from(2);
+            }
             let (server, port) = match serve::bind(port) {
                 Ok(s) => s,
                 Err(e) => {
@@ -203,19 +207,18 @@ fn main() -> ExitCode {
                 }
             };
             let base = format!("http://127.0.0.1:{port}/");
-            let opts = options(&site, out.clone(), Some(base.clone()));
-            if let Err(code) = run_build(&opts, lang) {
-                return code;
-            }
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Vi => format!("Đang phục vụ tại {base} — nhấn Ctrl-C để dừng"),
-                    Lang::En => format!("Serving at {base} — press Ctrl-C to stop"),
+            let opts = options(&site, out, Some(base.clone()));
+            let mut preview = serve::Preview::new(opts, server, base, lang);
+            let log = StepLog::new();
+            preview.first_build(&log);
+            log.finish();
+            match preview.run(open) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("sangkien: {e}");
+                    ExitCode::from(2)
                 }
-            );
-            serve::serve_forever(server, out);
-            ExitCode::SUCCESS
+            }
         }
     }
 }

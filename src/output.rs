@@ -54,6 +54,40 @@ impl Staging {
         Ok(Staging { dir, target, bytes: AtomicU64::new(0), files: AtomicU64::new(0) })
     }
 
+    /// A staging folder for a few pages that replace files of the existing
+    /// output folder one by one ([`Staging::apply`]), for `serve`'s
+    /// incremental rebuilds: each file is swapped in atomically.
+    pub fn patch(target: &Path) -> std::io::Result<Staging> {
+        let target = if target.is_absolute() { target.to_path_buf() } else { std::env::current_dir()?.join(target) };
+        let dir = staging_name(&target, "patch");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging { dir, target, bytes: AtomicU64::new(0), files: AtomicU64::new(0) })
+    }
+
+    /// Moves every file of a patch into the output folder, each by an atomic
+    /// rename over the old one; returns the paths written (sorted).
+    pub fn apply(self) -> std::io::Result<Vec<String>> {
+        let mut written = Vec::new();
+        for item in walkdir::WalkDir::new(&self.dir).sort_by_file_name() {
+            let item = item.map_err(std::io::Error::other)?;
+            if !item.file_type().is_file() {
+                continue;
+            }
+            let rel = item.path().strip_prefix(&self.dir).map_err(std::io::Error::other)?;
+            let dest = self.target.join(rel);
+            if let Some(parent) = dest.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::rename(item.path(), &dest)?;
+            written.push(crate::diagnostics::slash_path(rel));
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
+        Ok(written)
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -200,5 +234,22 @@ mod tests {
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"three");
         let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1, "no staging folders left: {names:?}");
+    }
+
+    #[test]
+    fn a_patch_replaces_single_files_and_keeps_the_rest() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let s = Staging::new(&out).unwrap();
+        s.write("a/index.html", b"old a").unwrap();
+        s.write("b/index.html", b"old b").unwrap();
+        s.commit().unwrap();
+        let p = Staging::patch(&out).unwrap();
+        p.write("a/index.html", b"new a").unwrap();
+        assert_eq!(p.apply().unwrap(), vec!["a/index.html".to_string()]);
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"new a");
+        assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"old b");
+        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 1, "no patch folder left: {names:?}");
     }
 }

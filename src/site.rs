@@ -122,7 +122,7 @@ impl Site<'_> {
         }
     }
 
-    fn site_view(&self) -> SiteView<'_> {
+    pub(crate) fn site_view(&self) -> SiteView<'_> {
         let t = |k: &str| self.strings.get(k).cloned().unwrap_or_else(|| k.to_string());
         let mut menu: Vec<MenuItem> = Kind::ALL
             .iter()
@@ -225,26 +225,29 @@ impl Site<'_> {
     }
 
     fn entries(&self, out: &Staging, sv: &SiteView) -> R {
+        (0..self.lib.entries.len()).into_par_iter().try_for_each(|i| self.entry_pages(out, sv, i))
+    }
+
+    /// The page of entry `i` and its redirects (also `serve`'s incremental rebuild).
+    pub(crate) fn entry_pages(&self, out: &Staging, sv: &SiteView, i: usize) -> R {
         let v = self.views();
-        (0..self.lib.entries.len()).into_par_iter().try_for_each(|i| {
-            let e = &self.lib.entries[i];
-            let view = v.entry(e, &self.bodies[i], self.dates[i]);
-            let url = urls::entry(e);
-            self.page(
-                out,
-                sv,
-                "entry.html",
-                Meta(&url, &e.title, &e.summary),
-                serde_json::json!({ "entry": view, "press": crate::press::entry_context(self, i) }),
-            )
-            .map_err(|err| format!("{} ({}): {err}", e.id, e.source.display()))?;
-            // The permanent link and earlier slugs redirect to the page.
-            self.redirect(out, sv, &urls::permalink(&e.id), &url, &e.title)?;
-            for alias in &e.aliases {
-                self.redirect(out, sv, &format!("sang-kien/{alias}/"), &url, &e.title)?;
-            }
-            Ok(())
-        })
+        let e = &self.lib.entries[i];
+        let view = v.entry(e, &self.bodies[i], self.dates[i]);
+        let url = urls::entry(e);
+        self.page(
+            out,
+            sv,
+            "entry.html",
+            Meta(&url, &e.title, &e.summary),
+            serde_json::json!({ "entry": view, "press": crate::press::entry_context(self, i) }),
+        )
+        .map_err(|err| format!("{} ({}): {err}", e.id, e.source.display()))?;
+        // The permanent link and earlier slugs redirect to the page.
+        self.redirect(out, sv, &urls::permalink(&e.id), &url, &e.title)?;
+        for alias in &e.aliases {
+            self.redirect(out, sv, &format!("sang-kien/{alias}/"), &url, &e.title)?;
+        }
+        Ok(())
     }
 
     fn redirect(&self, out: &Staging, sv: &SiteView, from: &str, to: &str, title: &str) -> R {

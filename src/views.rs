@@ -197,6 +197,8 @@ impl Views<'_> {
             .level_of(e)
             .map(|id| self.level_link(id))
             .unwrap_or(Link { name: String::new(), url: String::new() });
+        let source =
+            self.config.repository.as_ref().and_then(|r| crate::git::source_links(r, &e.source)).unwrap_or_default();
         EntryView {
             id: e.id.clone(),
             url: urls::entry(e),
@@ -309,6 +311,8 @@ impl Views<'_> {
                     date: m.date.map(|d| d.to_string()).unwrap_or_default(),
                 })
                 .collect(),
+            source_url: source.0,
+            history_url: source.1,
             added: dates.0.map(|d| d.to_string()).unwrap_or_default(),
             updated: dates.1.map(|d| d.to_string()).unwrap_or_default(),
             body_html: body.html.clone(),
@@ -450,6 +454,9 @@ pub struct EntryView {
     pub attachments: Vec<AttachmentView>,
     pub related: Vec<Card>,
     pub media_coverage: Vec<MediaView>,
+    /// The entry's file and its history on the repository web site (or empty).
+    pub source_url: String,
+    pub history_url: String,
     pub added: String,
     pub updated: String,
     pub body_html: String,
