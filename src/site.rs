@@ -23,6 +23,11 @@ use crate::views::{root_for, urls, Card, Labels, Link, Views};
 /// a meta tag): everything from the site itself, no inline script.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+/// The same policy as every page declares it in a `<meta>` tag, for hosts
+/// that send no headers. `frame-ancestors` has no effect there (browsers
+/// ignore it in meta and warn), so it is left out.
+pub const CSP_META: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
+
 /// Fingerprinted asset paths, from the site root.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Assets {
@@ -63,6 +68,7 @@ struct Common<'a> {
     page_description: String,
     assets: &'a Assets,
     feed_url: &'static str,
+    csp: &'static str,
 }
 
 #[derive(Serialize)]
@@ -164,6 +170,7 @@ impl Site<'_> {
             page_description: description.to_string(),
             assets: &self.assets,
             feed_url: "feed.xml",
+            csp: CSP_META,
         };
         let html = self.templates.render(template, &Page { common, data })?;
         let file = if template == "404.html" { "404.html".to_string() } else { format!("{url}index.html") };

@@ -236,3 +236,26 @@ fn no_content_script_runs_in_a_browser() {
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains("pages checked"), "{stdout}");
 }
+
+#[test]
+fn every_page_declares_a_policy_without_inline_script() {
+    let tmp = tempfile::tempdir().unwrap();
+    build_ok(&sample(), &tmp.path().join("public"));
+    let files = read_tree(&tmp.path().join("public"));
+    let mut pages = 0;
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let html = String::from_utf8_lossy(bytes);
+        let at =
+            html.find("http-equiv=\"Content-Security-Policy\"").unwrap_or_else(|| panic!("{path} declares no CSP"));
+        let policy = &html[at..html[at..].find('>').map_or(html.len(), |e| at + e)];
+        assert!(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), "{path}: {policy}");
+        // Every script a page loads comes from the site itself, as a file.
+        for (i, _) in html.match_indices("<script") {
+            let tag = &html[i..i + html[i..].find('>').unwrap()];
+            assert!(tag.contains("src=\"") || tag.contains("application/ld+json"), "{path}: inline script {tag}");
+            assert!(!tag.contains("://"), "{path}: script from another host {tag}");
+        }
+        pages += 1;
+    }
+    assert!(pages > 200, "{pages} pages");
+}

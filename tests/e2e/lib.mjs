@@ -20,6 +20,9 @@ export const PAGE_TYPES = {
   search: 'tim-kiem/',
   stats: 'thong-ke/',
   ready: 'san-sang-nhan-rong/',
+  featured: 'dien-hinh-tieu-bieu/',
+  recent: 'moi-cap-nhat/',
+  changelog: 'nhat-ky/',
   notfound: 'khong-co-trang-nay/',
 };
 

@@ -75,7 +75,7 @@ test('the Nu HTML Checker reports no errors on any page type', { skip: !OUT && '
   const files = Object.entries(PAGE_TYPES)
     .filter(([type]) => type !== 'notfound')
     .map(([, path]) => `${OUT}/${path}index.html`)
-    .concat([`${OUT}/404.html`, `${OUT}/s/CB-2025-0001/index.html`]);
+    .concat([`${OUT}/404.html`, `${OUT}/s/CB-2025-0001/index.html`, `${OUT}/s/CB-2025-0001/nhung/index.html`]);
   for (const f of files) assert.ok(existsSync(f), f);
   const jar = `${here}node_modules/vnu-jar/build/dist/vnu.jar`;
   const run = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8' });

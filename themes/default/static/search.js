@@ -674,14 +674,20 @@ export async function mount(root) {
 
   async function valueSets(ki) {
     if (!counted.has(ki)) {
-      counted.set(ki, Promise.all(facets[ki].values.map((_, vi) => index.facetDocs(ki, vi).then((d) => new Set(d)))));
+      const sets = Promise.all(facets[ki].values.map((_, vi) => index.facetDocs(ki, vi).then((d) => new Set(d))));
+      // A failed download is not cached: the next query tries again.
+      sets.catch(() => counted.delete(ki));
+      counted.set(ki, sets);
     }
     return counted.get(ki);
   }
 
-  async function renderFacets(result) {
+  // Both renderers build off the page and swap in at the end, and give up
+  // when a newer query started while they awaited data (`mine`): an older,
+  // slower query must never overwrite a newer one's results.
+  async function renderFacets(result, mine) {
     const eager = index.N <= 5000;
-    facetBox.replaceChildren();
+    const boxes = [];
     for (const [ki, fc] of facets.entries()) {
       const box = el('details', { class: 'search-facet' });
       const chosen = filters.filter(([k]) => k === fc.key).map(([, v]) => v);
@@ -690,7 +696,9 @@ export async function mount(root) {
       const ul = el('ul');
       const others = [...result.masks.entries()].filter(([k]) => k !== fc.key).map(([, m]) => m);
       const fill = async () => {
-        const sets = eager || box.open ? await valueSets(ki) : null;
+        // Without the value sets (not downloaded yet, or a failed download)
+        // the counts fall back to the totals.
+        const sets = eager || box.open ? await valueSets(ki).catch(() => null) : null;
         ul.replaceChildren();
         fc.values.forEach(([id, name, total], vi) => {
           let count = total;
@@ -710,9 +718,11 @@ export async function mount(root) {
       };
       box.addEventListener('toggle', () => box.open && fill(), { once: true });
       box.append(ul);
-      facetBox.append(box);
+      boxes.push(box);
       await fill();
+      if (mine !== generation) return;
     }
+    facetBox.replaceChildren(...boxes);
     if (filters.length) {
       const clear = el('button', { type: 'button', class: 'search-clear', text: t.clear });
       clear.addEventListener('click', () => {
@@ -723,11 +733,12 @@ export async function mount(root) {
     }
   }
 
-  async function renderHits(result, q) {
+  async function renderHits(result, q, mine) {
     const words = new Set(analyze(q, index.lex.fold).map((x) => x.folded));
     for (const c of result.clauses) if (index.lex.fields[c.field].kind === 'folded') words.add(c.term);
     const frags = await Promise.all(result.hits.map((h) => index.fragment(h.ord)));
-    list.replaceChildren();
+    if (mine !== generation) return;
+    const items = [];
     frags.forEach((fr) => {
       const title = fr.title;
       const body = fr.parts[2] ? fr.parts[2].join(' ') : '';
@@ -740,13 +751,14 @@ export async function mount(root) {
       const href = target.origin === site.origin ? target.href : '#';
       const link = el('a', { href }, highlighted(title, matchRanges(title, words, null, index.lex.fold)));
       const meta = [fr.unit, fr.province, fr.year || ''].filter(Boolean).join(' · ');
-      list.append(
+      items.push(
         el('li', { class: 'search-result' },
           el('h3', {}, link),
           el('p', { class: 'search-meta', text: meta }),
           el('p', { class: 'search-snippet' }, highlighted(text, ranges, s, e))),
       );
     });
+    list.replaceChildren(...items);
   }
 
   async function run() {
@@ -757,7 +769,7 @@ export async function mount(root) {
     if (!q.trim() && !filters.length) {
       list.replaceChildren();
       status.textContent = '';
-      await renderFacets({ matched: new Map(), masks: new Map() });
+      await renderFacets({ matched: new Map(), masks: new Map() }, mine);
       return;
     }
     status.textContent = t.searching;
@@ -776,8 +788,8 @@ export async function mount(root) {
     } else {
       status.textContent = t.results(n || result.hits.length, !result.exhaustive);
     }
-    await renderHits(result, q);
-    if (mine === generation) await renderFacets(result);
+    await renderHits(result, q, mine);
+    if (mine === generation) await renderFacets(result, mine);
   }
 
   let timer = 0;
