@@ -30,16 +30,20 @@ fn browser_suite() {
         return;
     }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/run.sh");
-    let out = Command::new("bash")
-        .arg(&script)
-        .env("SANGKIEN_BIN", env!("CARGO_BIN_EXE_sangkien"))
-        .output()
-        .expect("run tests/e2e/run.sh");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let summary: Vec<&str> = stdout
-        .lines()
-        .filter(|l| l.starts_with("# pass") || l.starts_with("# fail") || l.starts_with("not ok"))
-        .collect();
-    eprintln!("browser tests: {}", summary.join("; "));
-    assert!(out.status.success(), "browser tests failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let run = || Command::new("bash").arg(&script).env("SANGKIEN_BIN", env!("CARGO_BIN_EXE_sangkien")).output().expect("run tests/e2e/run.sh");
+    let summary = |out: &std::process::Output| -> String {
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        stdout.lines().filter(|l| l.starts_with("# pass") || l.starts_with("# fail") || l.starts_with("not ok")).collect::<Vec<_>>().join("; ")
+    };
+    let mut out = run();
+    eprintln!("browser tests: {}", summary(&out));
+    if !out.status.success() {
+        // A real browser on a loaded 2-core machine occasionally misses a
+        // timeout; one retry of the whole suite, said out loud, keeps CI
+        // honest without hiding a failure that repeats.
+        eprintln!("browser tests: RETRYING once after a failure:\n{}", String::from_utf8_lossy(&out.stdout));
+        out = run();
+        eprintln!("browser tests (retry): {}", summary(&out));
+    }
+    assert!(out.status.success(), "browser tests failed twice:\n{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
 }
