@@ -221,7 +221,9 @@ impl Views<'_> {
                 .zip(self.public_author_names(e))
                 .map(|(a, name)| AuthorView {
                     name,
-                    position: a.position.clone().unwrap_or_default(),
+                    // A position ("Chủ tịch UBND xã …") identifies a person as
+                    // surely as a name: without consent neither is published.
+                    position: if a.consent { a.position.clone().unwrap_or_default() } else { String::new() },
                     unit: self.unit_link(&a.unit),
                     share: a.share,
                 })

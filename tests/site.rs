@@ -129,3 +129,25 @@ fn links_work_under_a_sub_path_base_url() {
     let not_found = std::fs::read_to_string(out.join("404.html")).unwrap();
     assert!(links(&not_found).iter().any(|l| l.starts_with("/sang-kien/")), "404 links are rooted at the sub-path");
 }
+
+#[test]
+fn authors_without_consent_are_published_without_name_or_position() {
+    let bank = Bank::copy_of_sample();
+    // The same person is an author of two entries; withdraw consent in both.
+    for id in ["CB-2025-0001", "CB-2025-0003"] {
+        let file = bank.content().join(format!("sang-kien/{id}.md"));
+        let text = std::fs::read_to_string(&file).unwrap();
+        let hidden = text.replacen("{ name: \"Hoàng Văn Thử\",", "{ consent: false, name: \"Hoàng Văn Thử\",", 1);
+        assert_ne!(hidden, text, "{id} has the author line this test edits");
+        std::fs::write(&file, hidden).unwrap();
+    }
+    build_ok(&bank.content(), &bank.out());
+    for (path, bytes) in read_tree(&bank.out()) {
+        let page = String::from_utf8_lossy(&bytes);
+        assert!(!page.contains("Hoàng Văn Thử"), "{path} publishes the name");
+        // Another entry's author holds the same position, so only this entry's page is checked for it.
+        if path == "sang-kien/so-hoa-so-ho-tich-giay/index.html" {
+            assert!(!page.contains("Bí thư Đoàn xã"), "{path} publishes the position");
+        }
+    }
+}
