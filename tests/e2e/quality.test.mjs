@@ -53,6 +53,32 @@ test('keyboard alone reaches the main content and the search, with visible focus
   await context.close();
 });
 
+test('search results and filters work by keyboard alone', async () => {
+  const { page, context, problems } = await watchedPage(browser);
+  await page.goto(new URL('tim-kiem/', BASE).href);
+  await page.locator('input[name="q"]').focus();
+  await page.keyboard.type('ho tich');
+  await page.locator('#search-app .search-result a').first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  const first = await page.evaluate(() => document.activeElement.closest('.search-result') !== null);
+  assert.ok(first, 'ArrowDown moves to the first result');
+  await page.keyboard.press('ArrowDown');
+  const second = await page.evaluate(() => [...document.querySelectorAll('#search-app .search-result a')].indexOf(document.activeElement));
+  assert.equal(second, 1, 'a second ArrowDown moves to the second result');
+  // Tab to a filter, open it with Enter, tick a value with Space.
+  const summary = page.locator('#search-app .search-facet summary').first();
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#search-app .search-facet').first().evaluate((d) => d.open), true);
+  await page.keyboard.press('Tab');
+  const box = await page.evaluate(() => document.activeElement.type);
+  assert.equal(box, 'checkbox', 'Tab reaches the first filter value');
+  await page.keyboard.press('Space');
+  await page.waitForURL(/linh-vuc=/);
+  assertClean(assert, problems, 'keyboard search');
+  await context.close();
+});
+
 test('landmarks, one h1 and lang on every page type', async () => {
   const { page, context } = await watchedPage(browser);
   for (const [type, path] of Object.entries(PAGE_TYPES)) {
