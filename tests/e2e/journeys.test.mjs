@@ -114,7 +114,11 @@ test('search with and without diacritics, with a filter; open a result; share an
   await page.waitForURL(/tinh=cao-bang/);
   const shared = page.url();
   assert.match(shared, /[?&]q=mot(\+|%20)cua/);
-  await page.waitForFunction(() => document.querySelectorAll('#search-app .search-result').length > 0);
+  // The URL changes at once; the filtered results follow when the query has run.
+  await page.waitForFunction(() => {
+    const metas = [...document.querySelectorAll('#search-app .search-meta')].map((m) => m.textContent);
+    return metas.length > 0 && metas.every((m) => m.includes('Cao Bằng'));
+  }, null, { timeout: 20000 });
   const metas = await page.locator('#search-app .search-meta').allInnerTexts();
   assert.ok(metas.length > 0 && metas.every((m) => m.includes('Cao Bằng')), `filtered to Cao Bằng: ${metas}`);
 
