@@ -30,10 +30,20 @@ fn browser_suite() {
         return;
     }
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/run.sh");
-    let run = || Command::new("bash").arg(&script).env("SANGKIEN_BIN", env!("CARGO_BIN_EXE_sangkien")).output().expect("run tests/e2e/run.sh");
+    let run = || {
+        Command::new("bash")
+            .arg(&script)
+            .env("SANGKIEN_BIN", env!("CARGO_BIN_EXE_sangkien"))
+            .output()
+            .expect("run tests/e2e/run.sh")
+    };
     let summary = |out: &std::process::Output| -> String {
         let stdout = String::from_utf8_lossy(&out.stdout);
-        stdout.lines().filter(|l| l.starts_with("# pass") || l.starts_with("# fail") || l.starts_with("not ok")).collect::<Vec<_>>().join("; ")
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("# pass") || l.starts_with("# fail") || l.starts_with("not ok"))
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     let mut out = run();
     eprintln!("browser tests: {}", summary(&out));
@@ -45,5 +55,10 @@ fn browser_suite() {
         out = run();
         eprintln!("browser tests (retry): {}", summary(&out));
     }
-    assert!(out.status.success(), "browser tests failed twice:\n{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "browser tests failed twice:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
