@@ -16,10 +16,11 @@
 #   --runs R          runs per measurement (default 3; the median is reported)
 #   --seed S          generator seed (default 1)
 #   --sangkien-only   skip Hugo and Pagefind (no installs needed); the cheap CI guard
+#   --no-rebuild      skip the one-entry rebuild (today a second full build; saves time at 100k)
 #   --no-report       do not touch BENCHMARKS.md (figures still go to bench/out/)
-#   --keep            keep each N's generated bank and outputs (default: keep; they are gitignored)
 # Environment: CARGO_TARGET_DIR (default ./target), BENCH_OUT (default bench/out),
-#   BENCH_Q1 / BENCH_Q2 (the two search queries).
+#   BENCH_Q1 / BENCH_Q2 (the two search queries), BENCH_TIMEOUT (seconds per timed
+#   command; a command killed by it is recorded as failed with exit 124).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,6 +28,7 @@ OUT=${BENCH_OUT:-$ROOT/bench/out}
 RUNS=3
 SEED=1
 SK_ONLY=0
+REBUILD=1
 REPORT=1
 # Communes per province in the generated unit tree. The realistic default of gen-bank
 # (8 + N/1200, up to 98: ~5,000 units at 100k) makes units.yaml larger than the 256 KiB
@@ -43,8 +45,8 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
     --sangkien-only) SK_ONLY=1; shift ;;
+    --no-rebuild) REBUILD=0; shift ;;
     --no-report) REPORT=0; shift ;;
-    --keep) shift ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *[!0-9_]*) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     *) NS+=("${1//_/}"); shift ;;
@@ -86,19 +88,25 @@ GEN=$CARGO_TARGET_DIR/release/examples/gen-bank
 RESULTS=$OUT/results.tsv
 : >"$RESULTS.new"
 
-# time_run LOGBASE cmd... : runs cmd under /usr/bin/time -v; prints "wall_s rss_kb status".
+# time_run LOGBASE cmd... : runs cmd under /usr/bin/time -v; prints
+# "wall_s rss_kb status cpu_s" (cpu = user + system: less sensitive than wall time to
+# other processes sharing the machine).
 time_run() {
   local base=$1; shift
   local status=0
-  /usr/bin/time -v -o "$base.time" "$@" >"$base.out" 2>"$base.err" || status=$?
+  local limit=()
+  [ -z "${BENCH_TIMEOUT:-}" ] || limit=(timeout --kill-after=10 "$BENCH_TIMEOUT")
+  # time(1) outside timeout(1): the rusage it reports covers timeout's child.
+  /usr/bin/time -v -o "$base.time" "${limit[@]}" "$@" >"$base.out" 2>"$base.err" || status=$?
   awk -v st="$status" '
     /Elapsed \(wall clock\)/ { n = split($NF, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i] }
     /Maximum resident set size/ { r = $NF }
-    END { printf "%.3f %d %d\n", s, r, st }' "$base.time"
+    /User time \(seconds\)|System time \(seconds\)/ { c += $NF }
+    END { printf "%.3f %d %d %.2f\n", s, r, st, c }' "$base.time"
 }
 
-# record N STEP RUN WALL RSS STATUS
-record() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$RESULTS.new"; }
+# record N STEP RUN A B STATUS [CPU]
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "${7:-}" >>"$RESULTS.new"; }
 
 # measure N STEP PREP_FN cmd... : RUNS runs, PREP_FN (may be :) before each.
 measure() {
@@ -109,7 +117,7 @@ measure() {
     res=$(time_run "$LOGS/$step.$r" "$@")
     # shellcheck disable=SC2086
     record "$n" "$step" "$r" $res
-    log "  $step run $r: $(echo "$res" | awk '{printf "%.2f s, %.0f MB, exit %d", $1, $2/1024, $3}')"
+    log "  $step run $r: $(echo "$res" | awk '{printf "%.2f s wall, %.2f s CPU, %.0f MB, exit %d", $1, $4, $2/1024, $3}')"
   done
 }
 
@@ -139,7 +147,8 @@ for N in "${NS[@]}"; do
   log "  generate: $res — $(tail -1 "$LOGS/generate.1.err")"
 
   # 2. sangkien build: a clean build each run.
-  clean_site() { rm -rf "$D/site" "$D"/.sangkien-* 2>/dev/null || true; }
+  # (also a staging folder a killed build left: .site.sangkien-new-PID)
+  clean_site() { rm -rf "$D/site" "$D"/.site.sangkien-* 2>/dev/null || true; }
   measure "$N" sangkien_build clean_site "$SK" build --content "$D/bank" --out "$D/site"
   cp "$LOGS/sangkien_build.$RUNS.err" "$LOGS/sangkien-steps.txt" 2>/dev/null || true
 
@@ -152,29 +161,52 @@ for N in "${NS[@]}"; do
   #    it here instead: start `sangkien serve --content "$D/bank" --out "$D/site"`,
   #    wait for the first build, edit the entry, and time until its page in
   #    "$D/site" changes (poll the file); keep the full rebuild as a second row.
-  ENTRIES=("$D"/bank/sang-kien/*.md)   # sorted; no pipe (pipefail + head would kill the run)
-  ENTRY_FILE=${ENTRIES[0]}
-  unset ENTRIES
-  cp "$ENTRY_FILE" "$LOGS/entry.orig"
-  edit_entry() { cp "$LOGS/entry.orig" "$ENTRY_FILE"; printf '\nĐoạn văn thêm để đo thời gian dựng lại %s.\n' "$RANDOM" >>"$ENTRY_FILE"; }
-  measure "$N" sangkien_rebuild_one edit_entry "$SK" build --content "$D/bank" --out "$D/site"
-  cp "$LOGS/entry.orig" "$ENTRY_FILE"
+  if [ $REBUILD = 1 ]; then
+    ENTRIES=("$D"/bank/sang-kien/*.md)   # sorted; no pipe (pipefail + head would kill the run)
+    ENTRY_FILE=${ENTRIES[0]}
+    unset ENTRIES
+    cp "$ENTRY_FILE" "$LOGS/entry.orig"
+    edit_entry() { cp "$LOGS/entry.orig" "$ENTRY_FILE"; printf '\nĐoạn văn thêm để đo thời gian dựng lại %s.\n' "$RANDOM" >>"$ENTRY_FILE"; }
+    measure "$N" sangkien_rebuild_one edit_entry "$SK" build --content "$D/bank" --out "$D/site"
+    cp "$LOGS/entry.orig" "$ENTRY_FILE"
+  fi
 
   read -r b f <<<"$(size_of "$D/site")"; record "$N" size_sangkien 0 "$b" "$f" 0
   read -r b f <<<"$(size_of "$D/site/search")"; record "$N" size_sangkien_search 0 "$b" "$f" 0
 
-  # 5. Search bytes for sangkien: a hook for the search engineers' script.
-  if [ -d "$D/site/search" ] && [ -f "$ROOT/bench/search-bytes.mjs" ] && command -v node >/dev/null; then
-    # Contract: node bench/search-bytes.mjs SITE_DIR "q1" "q2" prints one JSON object
-    # with at least {"first_gz": bytes, "second_gz": bytes} (client included in first).
-    if node "$ROOT/bench/search-bytes.mjs" "$D/site" "$Q1" "$Q2" >"$LOGS/search-bytes.json" 2>"$LOGS/search-bytes.err"; then
-      python3 - "$LOGS/search-bytes.json" "$N" >>"$RESULTS.new" <<'PY'
+  # 5. Search bytes for sangkien. The hook: bench/search-bytes.mjs, when the search
+  #    engineers provide it. Contract: node bench/search-bytes.mjs SITE_DIR "q1" "q2" prints
+  #    one JSON object with at least {"first_gz": bytes, "second_gz": bytes} (client included
+  #    in the first). Until then, tests/js/bench.mjs (the search team's byte counter: the real
+  #    client over the real export, gzip -6 per file) is used: cold bytes of q1 alone, then
+  #    the later bytes of q2 typed after q1 in the same session.
+  if [ -d "$D/site/search" ] && command -v node >/dev/null; then
+    if [ -f "$ROOT/bench/search-bytes.mjs" ]; then
+      if node "$ROOT/bench/search-bytes.mjs" "$D/site" "$Q1" "$Q2" >"$LOGS/search-bytes.json" 2>"$LOGS/search-bytes.err"; then
+        python3 - "$LOGS/search-bytes.json" "$N" >>"$RESULTS.new" <<'PY'
 import json, sys
 j = json.load(open(sys.argv[1]))
 print(f"{sys.argv[2]}\tsearch_sangkien\t0\t{j.get('first_gz', 0)}\t{j.get('second_gz', 0)}\t0")
 PY
-    else
-      log "  search-bytes.mjs failed, see $LOGS/search-bytes.err"
+      else
+        log "  search-bytes.mjs failed, see $LOGS/search-bytes.err"
+      fi
+    elif [ -f "$ROOT/tests/js/bench.mjs" ]; then
+      python3 -c 'import json,sys; print(json.dumps([{"text": sys.argv[1]}], ensure_ascii=False))' "$Q1" >"$LOGS/q1.json"
+      python3 -c 'import json,sys; print(json.dumps([{"text": q} for q in sys.argv[1:]], ensure_ascii=False))' "$Q1" "$Q2" >"$LOGS/q12.json"
+      if node "$ROOT/tests/js/bench.mjs" "$D/site" "$LOGS/q1.json" >"$LOGS/search-bench-q1.json" 2>"$LOGS/search-bytes.err" \
+        && node "$ROOT/tests/js/bench.mjs" "$D/site" "$LOGS/q12.json" >"$LOGS/search-bench-q12.json" 2>>"$LOGS/search-bytes.err"; then
+        python3 - "$LOGS/search-bench-q1.json" "$LOGS/search-bench-q12.json" "$N" >>"$RESULTS.new" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))
+b = json.load(open(sys.argv[2]))
+first = a["coldKB"]["median"] * 1000
+second = b["laterKB"]["median"] * 1000
+print(f"{sys.argv[3]}\tsearch_sangkien\t0\t{first:.0f}\t{second:.0f}\t0")
+PY
+      else
+        log "  tests/js/bench.mjs failed, see $LOGS/search-bytes.err"
+      fi
     fi
   fi
 
