@@ -205,7 +205,9 @@ fn an_incremental_rebuild_writes_what_a_full_build_writes() {
     // Known gap (issue 5 stays open for it): the quick path does not rebuild
     // the search index, whose folder name is a hash of the content, so
     // search/ is compared after the next full rebuild, not here.
-    let outside_search = |m: std::collections::BTreeMap<String, Vec<u8>>| m.into_iter().filter(|(k, _)| !k.starts_with("search/")).collect::<std::collections::BTreeMap<_, _>>();
+    let outside_search = |m: std::collections::BTreeMap<String, Vec<u8>>| {
+        m.into_iter().filter(|(k, _)| !k.starts_with("search/")).collect::<std::collections::BTreeMap<_, _>>()
+    };
     let (a, b) = (outside_search(read_tree(&bank.out())), outside_search(read_tree(fresh.path())));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (path, bytes) in &a {

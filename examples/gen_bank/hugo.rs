@@ -34,7 +34,7 @@ disableKinds = []
 
 [permalinks]
   sang-kien = "/sang-kien/:slug/"
-  trang = "/trang/:slug/"
+  trang = "/trang/:filename/"
 
 [taxonomies]
   linh-vuc = "linh-vuc"
@@ -83,7 +83,7 @@ const BASEOF: &str = r#"<!doctype html>
 </main>
 <footer>
 <p>{{ .Site.Params.footer }}</p>
-<ul>{{ range where .Site.RegularPages "Section" "trang" }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+{{ partialCached "footer-pages.html" . }}
 </footer>
 </body>
 </html>
@@ -163,7 +163,7 @@ const TERM: &str = r#"{{ define "main" }}
 "#;
 
 const HOME: &str = r#"{{ define "main" }}
-{{ $entries := where .Site.RegularPages "Section" "sang-kien" }}
+{{ $entries := (site.GetPage "/sang-kien").Pages }}
 <section class="hero"><h1>{{ .Site.Title }}</h1><p>{{ .Site.Params.description }}</p>
 <p class="counts">{{ len $entries }} sáng kiến · {{ len (index .Site.Taxonomies "don-vi") }} đơn vị · {{ len (index .Site.Taxonomies "tinh") }} tỉnh, thành phố · {{ len (index .Site.Taxonomies "linh-vuc") }} lĩnh vực</p></section>
 <h2>Mô hình tiêu biểu</h2>
@@ -183,6 +183,10 @@ const CARD: &str = r#"<li class="card"><a href="{{ .RelPermalink }}">{{ .Params.
 "#;
 
 const PAGER: &str = r#"{{ $p := .Paginator }}{{ if gt $p.TotalPages 1 }}<nav class="pager"><p>Trang {{ $p.PageNumber }} / {{ $p.TotalPages }}</p>{{ with $p.Prev }}<a href="{{ .URL }}" rel="prev">‹</a>{{ end }}{{ range $p.Pagers }}{{ if or (eq .PageNumber 1) (eq .PageNumber $p.TotalPages) (and (ge .PageNumber (sub $p.PageNumber 2)) (le .PageNumber (add $p.PageNumber 2))) }}<a href="{{ .URL }}"{{ if eq .PageNumber $p.PageNumber }} aria-current="page"{{ end }}>{{ .PageNumber }}</a> {{ else if or (eq .PageNumber (sub $p.PageNumber 3)) (eq .PageNumber (add $p.PageNumber 3)) }}… {{ end }}{{ end }}{{ with $p.Next }}<a href="{{ .URL }}" rel="next">›</a>{{ end }}</nav>{{ end }}
+"#;
+
+// Rendered once for the whole site (partialCached), not once per page.
+const FOOTER_PAGES: &str = r#"{{ with site.GetPage "/trang" }}<ul>{{ range .Pages.ByWeight }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
 "#;
 
 const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:0 1rem;line-height:1.5}\n\
@@ -393,6 +397,7 @@ pub fn write_site(
         ("layouts/index.html", HOME),
         ("layouts/partials/card.html", CARD),
         ("layouts/partials/pager.html", PAGER),
+        ("layouts/partials/footer-pages.html", FOOTER_PAGES),
         ("static/style.css", CSS),
         ("content/_index.md", "---\ntitle: Trang chủ\n---\n"),
         ("content/sang-kien/_index.md", "---\ntitle: Sáng kiến\n---\n"),
