@@ -1,8 +1,6 @@
 //! Small helpers for the bank generator: a seeded PRNG, civil dates, YAML
 //! quoting, slugs, Vietnamese number formatting and tone-mark placement.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// splitmix64: used to derive independent seeds (one per entry, per purpose).
 pub fn splitmix64(mut x: u64) -> u64 {
     x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -212,49 +210,10 @@ pub fn vi_num(x: f64) -> String {
     out
 }
 
-// ── Slugs (the same rule as sangkien's text::slugify) ────────────────────
-
-fn is_combining_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF)
-}
-
-pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            'đ' => out.push('d'),
-            'Đ' => out.push('D'),
-            c if c.is_ascii() => out.push(c),
-            c => {
-                for d in std::iter::once(c).nfd() {
-                    if !is_combining_mark(d) {
-                        out.push(d);
-                    }
-                }
-            }
-        }
-    }
-    out
-}
+// ── Slugs: sangkien's own rule, so generated slugs match what a build makes ──
 
 pub fn slugify(s: &str, max_len: usize) -> String {
-    let folded = fold(s).to_ascii_lowercase();
-    let mut slug = String::new();
-    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
-        if word.is_empty() {
-            continue;
-        }
-        let extra = word.len() + usize::from(!slug.is_empty());
-        if !slug.is_empty() && slug.len() + extra > max_len {
-            break;
-        }
-        if !slug.is_empty() {
-            slug.push('-');
-        }
-        slug.push_str(word);
-    }
-    slug.truncate(max_len);
-    slug
+    sangkien::text::slugify(s, max_len)
 }
 
 // ── Text ─────────────────────────────────────────────────────────────────
