@@ -142,6 +142,8 @@ test('an entry page transfers at most 60 KB (gzip) and needs no script to read',
   const bodies = [];
   page.on('response', async (r) => {
     const type = r.request().resourceType();
+    // Only what the published site sends: not the dev server's live reload.
+    if (new URL(r.url()).pathname.startsWith('/__sangkien/')) return;
     if (['document', 'stylesheet', 'script', 'fetch', 'xhr'].includes(type)) bodies.push(r.body().then((b) => [r.url(), gzipSync(b).length]));
   });
   await page.goto(new URL(PAGE_TYPES.entry, BASE).href, { waitUntil: 'networkidle' });
@@ -156,6 +158,8 @@ test('a new visitor\'s first search result costs at most 100 KB (gzip) of search
   const { page, context } = await watchedPage(browser, { width: 375, height: 812 });
   const sizes = [];
   page.on('response', (r) => {
+    // The dev server's live-reload stream never ends and is not published.
+    if (new URL(r.url()).pathname.startsWith('/__sangkien/')) return;
     sizes.push(r.body().then((b) => [new URL(r.url()).pathname, gzipSync(b).length]).catch(() => [r.url(), 0]));
   });
   await page.goto(new URL('tim-kiem/?q=so+hoa+ho+tich', BASE).href);

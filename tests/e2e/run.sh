@@ -28,4 +28,8 @@ for _ in $(seq 1 300); do
 done
 [ -n "$url" ] || { echo "sangkien serve did not start"; cat "$log"; exit 1; }
 cd "$here"
-SANGKIEN_URL="$url" SANGKIEN_OUT="$out/public" node --test --test-concurrency=1 ./*.test.mjs
+# Every test has its own time limit and the whole run has one, so a hung
+# browser or a never-ending response fails the run instead of stalling CI.
+SANGKIEN_URL="$url" SANGKIEN_OUT="$out/public" \
+  timeout --kill-after=10 "${E2E_TIMEOUT:-900}" \
+  node --test --test-concurrency=1 --test-timeout="${E2E_TEST_TIMEOUT:-180000}" ./*.test.mjs
