@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::cache::Cache;
 use crate::config::{self, Config};
 use crate::content::{self, checks, frontmatter, Date, Entry, Loaded};
 use crate::diagnostics::{Diagnostic, Report, Text};
@@ -31,11 +32,20 @@ pub struct Options {
     pub base_url: Option<String>,
     /// The date that "in the future" is measured from.
     pub today: Date,
+    /// Where slow, content-addressed products (share images) are kept.
+    pub cache: Cache,
 }
 
 impl Options {
     pub fn new(content: impl Into<PathBuf>, out: impl Into<PathBuf>) -> Options {
-        Options { content: content.into(), out: out.into(), theme: None, base_url: None, today: Date::today() }
+        Options {
+            content: content.into(),
+            out: out.into(),
+            theme: None,
+            base_url: None,
+            today: Date::today(),
+            cache: Cache::from_env(),
+        }
     }
 }
 
@@ -188,10 +198,12 @@ fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> 
         pages: &c.pages,
         assets,
         stats: Default::default(),
+        cache: &opts.cache,
     };
-    site.render(staging)?;
-    let (files, bytes) = staging.totals();
-    t.done("pages", &format!("{files} files, {} KB", bytes / 1024));
+    site.render(staging, &mut |step| {
+        let (files, bytes) = staging.totals();
+        t.done(step, &format!("{files} files, {} KB so far", bytes / 1024));
+    })?;
 
     let (docs, facets) = site.search_input();
     let index = crate::search::build_index(docs, facets, &c.lib.vocab.synonyms).map_err(|e| e.to_string())?;
@@ -513,6 +525,7 @@ fn render_entries(opts: &Options, live: &Live, indices: &[usize]) -> Result<Vec<
         pages: &c.pages,
         assets: live.assets.clone(),
         stats: Default::default(),
+        cache: &opts.cache,
     };
     let sv = site.site_view();
     let patch = Staging::patch(&opts.out).map_err(|e| format!("cannot prepare {}: {e}", opts.out.display()))?;

@@ -2,6 +2,7 @@
 //! See ARCHITECTURE.md for the data flow.
 
 pub mod build;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -54,6 +54,9 @@ fn options(site: &SiteArgs, out: std::path::PathBuf, base_url: Option<String>) -
     let mut o = Options::new(&site.content, out);
     o.theme = site.theme.clone();
     o.base_url = base_url;
+    if site.no_cache {
+        o.cache = sangkien::cache::Cache::disabled();
+    }
     o
 }
 
