@@ -5,7 +5,7 @@
 //! into a staging folder → swap it in. `sangkien check` runs the same
 //! recipe without the writing stages, so check and build never disagree.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -187,27 +187,49 @@ fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> 
     let assets = site::write_assets(&c.theme, staging)?;
     site::copy_media(&opts.content, &c.media, staging)?;
     t.done("assets", &format!("{} media files", c.media.len()));
-    let dates: Vec<(Option<Date>, Option<Date>)> = c.lib.entries.iter().map(|e| (e.added, e.updated)).collect();
-    let site = Site {
-        config: &c.config,
-        lib: &c.lib,
-        templates: &c.templates,
-        strings: &c.strings,
-        bodies: &c.bodies,
-        dates: &dates,
-        pages: &c.pages,
-        assets,
-        stats: Default::default(),
-        cache: &opts.cache,
-    };
+    let dates = entry_dates(c);
+    let site = site_of(opts, c, &dates, assets);
     site.render(staging, &mut |step| {
         let (files, bytes) = staging.totals();
         t.done(step, &format!("{files} files, {} KB so far", bytes / 1024));
     })?;
 
+    write_search(&site, staging, t)?;
+    Ok(site.assets)
+}
+
+/// (added, updated) of every entry, in the library's order.
+fn entry_dates(c: &Checked) -> Vec<(Option<Date>, Option<Date>)> {
+    c.lib.entries.iter().map(|e| (e.added, e.updated)).collect()
+}
+
+/// The renderer's view of a checked bank.
+fn site_of<'a>(
+    opts: &'a Options,
+    c: &'a Checked,
+    dates: &'a [(Option<Date>, Option<Date>)],
+    assets: site::Assets,
+) -> Site<'a> {
+    Site {
+        config: &c.config,
+        lib: &c.lib,
+        templates: &c.templates,
+        strings: &c.strings,
+        bodies: &c.bodies,
+        dates,
+        pages: &c.pages,
+        assets,
+        stats: Default::default(),
+        cache: &opts.cache,
+    }
+}
+
+/// Builds the search index of the site and writes it under `search/`;
+/// returns the folder names (the content hash) it wrote under `search/`.
+fn write_search(site: &Site, staging: &Staging, t: &mut Timer) -> Result<BTreeSet<String>, String> {
     let (docs, facets) = site.search_input();
-    let index = crate::search::build_index(docs, facets, &c.lib.vocab.synonyms).map_err(|e| e.to_string())?;
-    t.done("index", &format!("{} entries", c.lib.entries.len()));
+    let index = crate::search::build_index(docs, facets, &site.lib.vocab.synonyms).map_err(|e| e.to_string())?;
+    t.done("index", &format!("{} entries", site.lib.entries.len()));
     let exported = index.export().map_err(|e| e.to_string())?;
     let count = exported.len();
     exported
@@ -215,7 +237,7 @@ fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> 
         .try_for_each(|(path, bytes)| staging.write(&format!("search/{path}"), bytes))
         .map_err(|e| e.to_string())?;
     t.done("search", &format!("{count} files"));
-    Ok(site.assets)
+    Ok(exported.iter().filter_map(|(path, _)| path.split_once('/').map(|(dir, _)| dir.to_string())).collect())
 }
 
 /// Resolves the root-absolute links editors write in Markdown (`/s/<ID>/`,
@@ -348,8 +370,8 @@ struct Live {
 /// (one atomic rename per file). Anything else — a new, deleted or renamed
 /// file, a vocabulary, config, page, media or theme file, a change of title,
 /// classification or any other frontmatter field — rebuilds everything, so
-/// lists, counts and links can never go stale. (The search index is not
-/// refreshed by the incremental path; the next full build does.)
+/// lists, counts and links can never go stale. The search index, which
+/// indexes bodies, is rebuilt afterwards by [`Session::refresh_search`].
 ///
 /// On failure the output folder keeps the last good site and the session
 /// keeps its state; the files of the failed batch are reconsidered with the
@@ -359,12 +381,14 @@ pub struct Session {
     content: PathBuf,
     live: Option<Live>,
     failing: std::collections::BTreeSet<PathBuf>,
+    /// The search index predates the last quick rebuild.
+    search_stale: bool,
 }
 
 impl Session {
     pub fn new(opts: Options) -> Session {
         let content = opts.content.canonicalize().unwrap_or_else(|_| opts.content.clone());
-        Session { opts, content, live: None, failing: Default::default() }
+        Session { opts, content, live: None, failing: Default::default(), search_stale: false }
     }
 
     pub fn options(&self) -> &Options {
@@ -392,7 +416,48 @@ impl Session {
         let resolver = Box::new(resolver(&checked.lib, &pages, &checked.media));
         self.live = Some(Live { checked, assets, resolver });
         self.failing.clear();
+        self.search_stale = false;
         Ok(outcome)
+    }
+
+    /// Whether a quick rebuild left the search index behind the pages:
+    /// [`Session::refresh_search`] catches it up.
+    pub fn search_is_stale(&self) -> bool {
+        self.search_stale
+    }
+
+    /// Rebuilds the search index after quick rebuilds and swaps it into the
+    /// output folder: the new content-hashed folder first, then
+    /// `search/meta.json` that points at it, then the old folder is removed.
+    /// Returns the number of files written. `serve` runs it once the edited
+    /// pages are already reloaded: at 10,000 entries the index takes seconds,
+    /// the pages milliseconds.
+    pub fn refresh_search(&mut self) -> Result<usize, Failure> {
+        let Some(live) = self.live.as_ref().filter(|_| self.search_stale) else { return Ok(0) };
+        let internal = |e: String| Failure::Internal(e);
+        let dates = entry_dates(&live.checked);
+        let site = site_of(&self.opts, &live.checked, &dates, live.assets.clone());
+        let patch = Staging::patch(&self.opts.out)
+            .map_err(|e| internal(format!("cannot prepare {}: {e}", self.opts.out.display())))?;
+        let quiet: &dyn Log = &Quiet;
+        let mut t = Timer { log: quiet, start: Instant::now() };
+        let keep = match write_search(&site, &patch, &mut t) {
+            Ok(keep) => keep,
+            Err(e) => {
+                patch.abandon();
+                return Err(internal(e));
+            }
+        };
+        let written = patch.apply().map_err(|e| internal(format!("cannot update {}: {e}", self.opts.out.display())))?;
+        let search = self.opts.out.join("search");
+        for item in std::fs::read_dir(&search).map_err(|e| internal(e.to_string()))?.flatten() {
+            let name = item.file_name().to_string_lossy().into_owned();
+            if item.path().is_dir() && !keep.contains(&name) {
+                let _ = std::fs::remove_dir_all(item.path());
+            }
+        }
+        self.search_stale = false;
+        Ok(written.len())
     }
 
     /// Rebuilds after `changed` files (absolute or relative paths) changed.
@@ -401,7 +466,10 @@ impl Session {
         paths.extend(self.failing.iter().cloned());
         let result = match self.edits(&paths) {
             Some(edits) => match self.incremental(&edits) {
-                Ok(Some(pages)) => Ok(Rebuilt::Pages(pages)),
+                Ok(Some(pages)) => {
+                    self.search_stale |= !pages.is_empty();
+                    Ok(Rebuilt::Pages(pages))
+                }
                 Ok(None) => self.full(log).map(Rebuilt::Full),
                 Err(f) => Err(f),
             },
@@ -513,20 +581,8 @@ impl Session {
 
 /// Renders the pages of entries `indices` into the output folder.
 fn render_entries(opts: &Options, live: &Live, indices: &[usize]) -> Result<Vec<String>, String> {
-    let c = &live.checked;
-    let dates: Vec<(Option<Date>, Option<Date>)> = c.lib.entries.iter().map(|e| (e.added, e.updated)).collect();
-    let site = Site {
-        config: &c.config,
-        lib: &c.lib,
-        templates: &c.templates,
-        strings: &c.strings,
-        bodies: &c.bodies,
-        dates: &dates,
-        pages: &c.pages,
-        assets: live.assets.clone(),
-        stats: Default::default(),
-        cache: &opts.cache,
-    };
+    let dates = entry_dates(&live.checked);
+    let site = site_of(opts, &live.checked, &dates, live.assets.clone());
     let sv = site.site_view();
     let patch = Staging::patch(&opts.out).map_err(|e| format!("cannot prepare {}: {e}", opts.out.display()))?;
     for &i in indices {

@@ -509,7 +509,9 @@ impl Site<'_> {
         urls_list.extend(self.lib.vocab.units.iter().map(|u| (urls::unit(&u.id), None)));
         urls_list.extend(self.pages.iter().map(|(p, _)| (urls::page(&p.slug), None)));
         urls_list.push(("tim-kiem/".into(), None));
+        urls_list.push((crate::press::paths::FEATURED.into(), None));
         urls_list.extend(crate::stats::sitemap_urls(self).into_iter().map(|u| (u, None)));
+        urls_list.extend(crate::recent::sitemap_urls(self).into_iter().map(|u| (u, None)));
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (u, date) in urls_list {
             xml.push_str("  <url><loc>");

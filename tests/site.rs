@@ -66,6 +66,24 @@ fn feed_and_sitemap_are_xml_and_list_every_entry() {
     let entry_locs = locs.iter().filter(|l| l.strip_prefix(base).is_some_and(|p| p.starts_with("sang-kien/"))).count();
     assert_eq!(entry_locs, outcome.entries);
     assert!(locs.iter().all(|l| l.starts_with("https://")));
+    // Every page a reader can land on is listed: all pages of the site but
+    // redirects (permanent links, aliases), embeddable cards and the 404.
+    let listed: std::collections::BTreeSet<String> =
+        locs.iter().map(|l| format!("{}index.html", l.strip_prefix(base).unwrap())).collect();
+    let pages: Vec<String> = read_tree(&out)
+        .into_iter()
+        .filter(|(path, html)| {
+            path.ends_with("index.html")
+                && !path.contains("/nhung/")
+                && !String::from_utf8_lossy(html).contains("http-equiv=\"refresh\"")
+        })
+        .map(|(path, _)| path)
+        .collect();
+    let missing: Vec<&String> = pages.iter().filter(|p| !listed.contains(*p)).collect();
+    assert!(missing.is_empty(), "pages missing from the sitemap: {missing:?}");
+    for wanted in ["moi-cap-nhat/index.html", "nhat-ky/index.html", "dien-hinh-tieu-bieu/index.html"] {
+        assert!(listed.contains(wanted), "{wanted} in the sitemap");
+    }
 
     let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
     let doc = roxmltree::Document::parse(&feed).expect("feed is XML");
