@@ -14,8 +14,8 @@ use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::schema::{FAST, STRING};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, PreTokenizedString, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
-    TextAnalyzer, TokenStream, WhitespaceTokenizer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer,
+    WhitespaceTokenizer,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
@@ -127,50 +127,27 @@ fn text_options(tokenizer: &str) -> TextOptions {
     )
 }
 
-/// The index's three analyzers: registered with tantivy for queries, and
-/// run by the build itself, on both cores, to hand the single writer thread
-/// pre-tokenized text (the same tokens, so the same index).
-#[derive(Clone)]
-struct Analyzers {
-    exact: TextAnalyzer,
-    folded: TextAnalyzer,
-    bigram: TextAnalyzer,
-}
-
-impl Analyzers {
-    fn new(lexicon: &Lexicon) -> Analyzers {
-        let exact = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(LowerCaser)
-            .filter(StopWordFilter::remove(lexicon.stop_exact.iter().cloned()))
-            .build();
-        let folded = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(StopWordFilter::remove(lexicon.stop_folded.iter().cloned()))
-            .build();
-        let bigram = TextAnalyzer::builder(WhitespaceTokenizer::default()).build();
-        Analyzers { exact, folded, bigram }
-    }
-
-    fn register(&self, index: &Index) {
-        let tokenizers = index.tokenizers();
-        tokenizers.register("vi_exact", self.exact.clone());
-        tokenizers.register("vi_fold", self.folded.clone());
-        tokenizers.register("vi_bigram", self.bigram.clone());
-    }
-}
-
-/// `text` run through `analyzer`, ready for the writer.
-fn pre_tokenized(analyzer: &mut TextAnalyzer, text: String) -> PreTokenizedString {
-    let mut tokens = Vec::new();
-    analyzer.token_stream(&text).process(&mut |t| tokens.push(t.clone()));
-    PreTokenizedString { text, tokens }
+fn register_tokenizers(index: &Index, lexicon: &Lexicon) {
+    let exact = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(StopWordFilter::remove(lexicon.stop_exact.iter().cloned()))
+        .build();
+    let folded = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(StopWordFilter::remove(lexicon.stop_folded.iter().cloned()))
+        .build();
+    let bigram = TextAnalyzer::builder(WhitespaceTokenizer::default()).build();
+    let tokenizers = index.tokenizers();
+    tokenizers.register("vi_exact", exact);
+    tokenizers.register("vi_fold", folded);
+    tokenizers.register("vi_bigram", bigram);
 }
 
 /// The tantivy document of one entry.
-fn tantivy_doc(doc: &SearchDoc, ord: usize, index: &SearchIndexFields, an: &mut Analyzers) -> TantivyDocument {
+fn tantivy_doc(doc: &SearchDoc, ord: usize, index: &SearchIndexFields) -> TantivyDocument {
     let mut out = TantivyDocument::default();
     out.add_u64(index.ord, ord as u64);
     let parts = doc_values(doc).map(|values| values.iter().map(|v| canonical_tones(v)).collect::<Vec<_>>());
@@ -178,16 +155,15 @@ fn tantivy_doc(doc: &SearchDoc, ord: usize, index: &SearchIndexFields, an: &mut 
         match spec.kind {
             Kind::Exact | Kind::Folded => {
                 let part = part_index(spec.part).expect("unigram fields index one part");
-                let analyzer = if spec.kind == Kind::Exact { &mut an.exact } else { &mut an.folded };
                 for value in &parts[part] {
-                    out.add_pre_tokenized_text(field, pre_tokenized(analyzer, value.to_string()));
+                    out.add_text(field, value);
                 }
             }
             Kind::Bigram => {
                 for value in parts.iter().flatten() {
                     let bigrams = analyzer::bigrams(&analyzer::analyze_prepared(value));
                     if !bigrams.is_empty() {
-                        out.add_pre_tokenized_text(field, pre_tokenized(&mut an.bigram, bigrams.join(" ")));
+                        out.add_text(field, bigrams.join(" "));
                     }
                 }
             }
@@ -246,17 +222,13 @@ impl SearchIndex {
         let facet = builder.add_text_field("facet", STRING);
         let fields = SearchIndexFields { ord, text, facet };
         let index = Index::create_in_ram(builder.build());
-        let analyzers = Analyzers::new(&lexicon);
-        analyzers.register(&index);
+        register_tokenizers(&index, &lexicon);
 
         let mut writer: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
         writer.set_merge_policy(Box::new(NoMergePolicy));
         for (chunk_no, chunk) in docs.chunks(2_000).enumerate() {
-            let prepared: Vec<TantivyDocument> = chunk
-                .par_iter()
-                .enumerate()
-                .map_init(|| analyzers.clone(), |an, (i, doc)| tantivy_doc(doc, chunk_no * 2_000 + i, &fields, an))
-                .collect();
+            let prepared: Vec<TantivyDocument> =
+                chunk.par_iter().enumerate().map(|(i, doc)| tantivy_doc(doc, chunk_no * 2_000 + i, &fields)).collect();
             for doc in prepared {
                 writer.add_document(doc)?;
             }
