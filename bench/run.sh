@@ -30,12 +30,11 @@ SEED=1
 SK_ONLY=0
 REBUILD=1
 REPORT=1
-# Communes per province in the generated unit tree. The realistic default of gen-bank
-# (8 + N/1200, up to 98: ~5,000 units at 100k) makes units.yaml larger than the 256 KiB
-# that sangkien accepts for a YAML document (MAX_YAML_BYTES in src/content/frontmatter.rs,
-# which also applies to units.yaml), so every N uses 8 (~1,400 units, ~250 KiB) for now.
-# TODO(units-limit): set BENCH_COMMUNES= (empty: gen-bank's default) once units.yaml may be larger.
-COMMUNES=${BENCH_COMMUNES-8}
+# Communes per province in the generated unit tree: empty is gen-bank's realistic default
+# (8 + N/1200, up to 98: ~5,000 units at 100k; units.yaml may be up to 16 MiB,
+# MAX_VOCABULARY_BYTES in src/content/frontmatter.rs). BENCH_COMMUNES=8 gives the
+# smaller tree of the first measurements.
+COMMUNES=${BENCH_COMMUNES-}
 Q1=${BENCH_Q1:-"một cửa"}
 Q2=${BENCH_Q2:-"hộ tịch"}
 NS=()
