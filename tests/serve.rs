@@ -284,6 +284,10 @@ fn bench_one_entry_rebuild_in_a_10k_bank() {
         times[times.len() - 1],
         times.len()
     );
+    // The search index catches up afterwards (serve runs it when edits pause).
+    let t = Instant::now();
+    assert!(session.refresh_search().map_err(|_| "search refresh").unwrap() > 0);
+    eprintln!("BENCH search index refresh after the edits: {} ms", t.elapsed().as_millis());
     // A title change needs the full path: measured for comparison.
     let text = std::fs::read_to_string(&files[0]).unwrap();
     std::fs::write(&files[0], text.replacen("title: ", "title: Đổi tên – ", 1)).unwrap();
