@@ -16,6 +16,7 @@ use crate::cache::Cache;
 use crate::config::{self, Config};
 use crate::content::{self, checks, frontmatter, Date, Entry, Loaded};
 use crate::diagnostics::{Diagnostic, Report, Text};
+use crate::guard::{self, guarded, InternalError, Stage};
 use crate::library::{Kind, Library};
 use crate::markdown::{self, LinkProblem, Rendered};
 use crate::output::Staging;
@@ -114,7 +115,8 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
     let config = config::load(&opts.content, opts.base_url.as_deref(), &mut report);
     t.done("config", "config.yaml");
 
-    let mut loaded = content::load(&opts.content, opts.today, &mut report);
+    let mut loaded = content::load(&opts.content, opts.today, &mut report)
+        .map_err(|panics| Failure::Internal(guard::describe(&panics)))?;
     t.done("content", &format!("{} entries, {} units", loaded.entries.len(), loaded.vocab.units.len()));
 
     let dates_from = crate::git::apply_dates(&opts.content, &mut loaded.entries, &mut report);
@@ -137,15 +139,26 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
     let Loaded { vocab, entries, pages, media } = loaded;
     let lib = Library::new(entries, vocab);
     let resolver = resolver(&lib, &pages, &media);
-    let bodies: Vec<Rendered> =
-        lib.entries.par_iter().map(|e| markdown::render(&e.body, "../../", &resolver)).collect();
-    let page_bodies: Vec<(content::StaticPage, Rendered)> = pages
+    let bodies: Vec<Result<Rendered, InternalError>> = lib
+        .entries
+        .par_iter()
+        .map(|e| guarded(Stage::Markdown, &e.source, || markdown::render(&e.body, "../../", &resolver)))
+        .collect();
+    let page_bodies: Vec<(content::StaticPage, Result<Rendered, InternalError>)> = pages
         .into_iter()
         .map(|p| {
-            let r = markdown::render(&p.body, "../../", &resolver);
+            let r = guarded(Stage::Markdown, &p.source, || markdown::render(&p.body, "../../", &resolver));
             (p, r)
         })
         .collect();
+    let panics: Vec<InternalError> =
+        bodies.iter().chain(page_bodies.iter().map(|(_, r)| r)).filter_map(|r| r.as_ref().err().cloned()).collect();
+    if !panics.is_empty() {
+        return Err(Failure::Internal(guard::describe(&panics)));
+    }
+    let bodies: Vec<Rendered> = bodies.into_iter().flatten().collect();
+    let page_bodies: Vec<(content::StaticPage, Rendered)> =
+        page_bodies.into_iter().filter_map(|(p, r)| r.ok().map(|r| (p, r))).collect();
     link_diagnostics(&opts.content, &lib, &bodies, &mut report);
     t.done("markdown", &format!("{} bodies", bodies.len()));
 
@@ -550,7 +563,8 @@ impl Session {
             if !same {
                 return Ok(None);
             }
-            let body = markdown::render(&new.body, "../../", &live.resolver);
+            let body = guarded(Stage::Markdown, rel, || markdown::render(&new.body, "../../", &live.resolver))
+                .map_err(|e| Failure::Internal(e.to_string()))?;
             entry_link_diagnostics(&self.content, &new, &body, &mut report);
             updates.push((*i, new, body));
         }

@@ -9,6 +9,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod editor;
 pub mod git;
+pub mod guard;
 pub mod library;
 pub mod markdown;
 pub mod output;

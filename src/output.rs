@@ -149,19 +149,33 @@ impl Staging {
         let old = staging_name(&self.target, "old");
         if self.target.exists() {
             if exchange(&self.dir, &self.target).is_ok() {
-                // The staging name now holds the previous site.
+                // The staging name now holds the previous site: it goes
+                // in the background (dropping `self` finds it gone).
                 remove_soon(&self.dir, &self.target);
                 return Ok(());
             }
             std::fs::rename(&self.target, &old)?;
         }
-        std::fs::rename(&self.dir, &self.target)?;
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            // Put the previous site back rather than leave no site at all.
+            let _ = std::fs::rename(&old, &self.target);
+            return Err(e);
+        }
         remove_soon(&old, &self.target);
         Ok(())
     }
 
     /// Drops the staging folder (after a failed build).
     pub fn abandon(self) {
+        drop(self);
+    }
+}
+
+impl Drop for Staging {
+    /// A staging folder never outlives its build: dropped without a commit
+    /// (an error returned, or a panic unwinding through the build), it is
+    /// removed. After a commit its name is gone or holds the previous site.
+    fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

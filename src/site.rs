@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::{Date, StaticPage};
+use crate::guard::{guarded, Stage};
 use crate::library::{entry_date, Kind, Library};
 use crate::markdown::Rendered;
 use crate::output::{fingerprinted_name, Staging};
@@ -243,8 +244,16 @@ impl Site<'_> {
         (0..self.lib.entries.len()).into_par_iter().try_for_each(|i| self.entry_pages(out, sv, i))
     }
 
-    /// The page of entry `i` and its redirects (also `serve`'s incremental rebuild).
+    /// The page of entry `i` and its redirects, with a panic reported as an
+    /// internal error naming the entry (see `guard.rs`).
     pub(crate) fn entry_pages(&self, out: &Staging, sv: &SiteView, i: usize) -> R {
+        let e = &self.lib.entries[i];
+        guarded(Stage::Page, &e.source, || self.entry_pages_unguarded(out, sv, i))
+            .unwrap_or_else(|p| Err(p.to_string()))
+    }
+
+    /// The page of entry `i` and its redirects (also `serve`'s incremental rebuild).
+    fn entry_pages_unguarded(&self, out: &Staging, sv: &SiteView, i: usize) -> R {
         let v = self.views();
         let e = &self.lib.entries[i];
         let view = v.entry(e, &self.bodies[i], self.dates[i]);

@@ -17,6 +17,7 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
 use crate::content::Entry;
+use crate::guard::{guarded, Stage};
 use crate::output::Staging;
 use crate::site::{esc, Site};
 use crate::templates::number_vi;
@@ -384,12 +385,15 @@ pub(crate) fn render_all(site: &Site, out: &Staging) -> Result<(), String> {
     let png = rasterise(&site_svg(site, &m), &opt)?;
     out.write(paths::SITE_IMAGE, &png).map_err(|e| e.to_string())?;
     site.lib.entries.par_iter().try_for_each(|e| {
-        let svg = entry_svg(site, &m, e);
-        site.cache
-            .write_through(out, &paths::share_image(&e.id), ("share-images", "png"), svg.as_bytes(), || {
-                rasterise(&svg, &opt)
-            })
-            .map_err(|err| format!("{}: {err}", e.id))
+        guarded(Stage::Press, &e.source, || {
+            let svg = entry_svg(site, &m, e);
+            site.cache
+                .write_through(out, &paths::share_image(&e.id), ("share-images", "png"), svg.as_bytes(), || {
+                    rasterise(&svg, &opt)
+                })
+                .map_err(|err| format!("{}: {err}", e.id))
+        })
+        .unwrap_or_else(|p| Err(p.to_string()))
     })
 }
 
