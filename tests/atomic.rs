@@ -19,7 +19,9 @@ fn sangkien() -> Command {
 
 fn build_cmd(content: &Path, out: &Path) -> Command {
     let mut c = sangkien();
-    c.arg("build").arg("--content").arg(content).arg("--out").arg(out);
+    // No share-image cache: every build renders everything, so its length
+    // (and where the kills land) does not depend on earlier runs.
+    c.arg("build").arg("--no-cache").arg("--content").arg(content).arg("--out").arg(out);
     c
 }
 
@@ -114,14 +116,15 @@ fn a_build_killed_at_any_point_leaves_the_previous_site_and_the_next_build_clean
     // lines the build prints, so they land inside their stage at any speed).
     let grown = grow(&bank.content(), 1);
 
-    let points: [(Option<&str>, u64); 8] = [
+    let points: [(Option<&str>, u64); 9] = [
         (None, 200),           // starting, reading the content
         (None, 1_000),         // wherever the build is after a second
         (None, 3_000),         // and after three
         (Some("content"), 0),  // history and bank-wide checks
         (Some("markdown"), 0), // creating the staging folder
         (Some("assets"), 300), // pages being written into the staging folder
-        (Some("pages"), 0),    // building the search index
+        (Some("entry"), 0),    // "entry pages": browse pages and press files being written
+        (Some("share"), 0),    // "share images": statistics, then the search index
         (Some("index"), 0),    // writing the search files, just before the swap
     ];
     let mut leftovers = 0;
