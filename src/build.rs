@@ -18,6 +18,7 @@ use crate::diagnostics::{Diagnostic, Report, Text};
 use crate::library::{Kind, Library};
 use crate::markdown::{self, LinkProblem, Rendered};
 use crate::output::Staging;
+use crate::similar::Similar;
 use crate::site::{self, Site};
 use crate::templates::Templates;
 use crate::theme::Theme;
@@ -149,22 +150,22 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
 /// Builds the site into `opts.out`, atomically.
 pub fn build(opts: &Options, log: &dyn Log) -> Result<Outcome, Failure> {
     let checked = check(opts, log)?;
-    publish(opts, &checked, log).map(|(outcome, _)| outcome)
+    publish(opts, &checked, log).map(|(outcome, _, _)| outcome)
 }
 
 /// Writes a checked bank into a staging folder and swaps it in.
-fn publish(opts: &Options, checked: &Checked, log: &dyn Log) -> Result<(Outcome, site::Assets), Failure> {
+fn publish(opts: &Options, checked: &Checked, log: &dyn Log) -> Result<(Outcome, site::Assets, Similar), Failure> {
     let mut t = Timer { log, start: Instant::now() };
     let staging = Staging::new(&opts.out)
         .map_err(|e| Failure::Internal(format!("cannot prepare {}: {e}", opts.out.display())))?;
     let result = write_site(opts, checked, &staging, &mut t);
     match result {
-        Ok(assets) => {
+        Ok((assets, similar)) => {
             let (files, bytes) = staging.totals();
             staging.commit().map_err(|e| Failure::Internal(format!("cannot replace {}: {e}", opts.out.display())))?;
             t.done("publish", &opts.out.display().to_string());
             let outcome = Outcome { report: checked.report.clone(), entries: checked.lib.entries.len(), files, bytes };
-            Ok((outcome, assets))
+            Ok((outcome, assets, similar))
         }
         Err(e) => {
             staging.abandon();
@@ -173,10 +174,18 @@ fn publish(opts: &Options, checked: &Checked, log: &dyn Log) -> Result<(Outcome,
     }
 }
 
-fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> Result<site::Assets, String> {
+fn write_site(
+    opts: &Options,
+    c: &Checked,
+    staging: &Staging,
+    t: &mut Timer,
+) -> Result<(site::Assets, Similar), String> {
     let assets = site::write_assets(&c.theme, staging)?;
     site::copy_media(&opts.content, &c.media, staging)?;
     t.done("assets", &format!("{} media files", c.media.len()));
+    let similar =
+        Similar::compute(&c.lib, &c.bodies, c.config.similarity.thresholds, c.config.similarity.council_report);
+    t.done("similar", &format!("{} entries, {} possible copies", c.lib.entries.len(), similar.copies.len()));
     let dates: Vec<(Option<Date>, Option<Date>)> = c.lib.entries.iter().map(|e| (e.added, e.updated)).collect();
     let site = Site {
         config: &c.config,
@@ -188,6 +197,7 @@ fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> 
         pages: &c.pages,
         assets,
         stats: Default::default(),
+        similar: &similar,
     };
     site.render(staging)?;
     let (files, bytes) = staging.totals();
@@ -203,7 +213,8 @@ fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> 
         .try_for_each(|(path, bytes)| staging.write(&format!("search/{path}"), bytes))
         .map_err(|e| e.to_string())?;
     t.done("search", &format!("{count} files"));
-    Ok(site.assets)
+    let assets = site.assets;
+    Ok((assets, similar))
 }
 
 /// Resolves the root-absolute links editors write in Markdown (`/s/<ID>/`,
@@ -323,6 +334,7 @@ struct Live {
     checked: Checked,
     assets: site::Assets,
     resolver: Resolver,
+    similar: Similar,
 }
 
 /// A build kept between rebuilds, for `serve`: a full build first, then,
@@ -375,10 +387,10 @@ impl Session {
     /// A full build; on success its state is kept for incremental rebuilds.
     pub fn full(&mut self, log: &dyn Log) -> Result<Outcome, Failure> {
         let checked = check(&self.opts, log)?;
-        let (outcome, assets) = publish(&self.opts, &checked, log)?;
+        let (outcome, assets, similar) = publish(&self.opts, &checked, log)?;
         let pages: Vec<content::StaticPage> = checked.pages.iter().map(|(p, _)| p.clone()).collect();
         let resolver = Box::new(resolver(&checked.lib, &pages, &checked.media));
-        self.live = Some(Live { checked, assets, resolver });
+        self.live = Some(Live { checked, assets, resolver, similar });
         self.failing.clear();
         Ok(outcome)
     }
@@ -485,7 +497,16 @@ impl Session {
             let old_b = std::mem::replace(&mut live.checked.bodies[i], body);
             previous.push((i, old_e, old_b));
         }
-        let written = render_entries(&self.opts, live, &previous.iter().map(|p| p.0).collect::<Vec<_>>());
+        // A body is part of what makes entries similar: recompute for the whole bank (the
+        // weights of every term may move), and render also the pages whose list of similar
+        // models changed.
+        let s = live.checked.config.similarity;
+        let similar = Similar::compute(&live.checked.lib, &live.checked.bodies, s.thresholds, s.council_report);
+        let mut indices: std::collections::BTreeSet<usize> = previous.iter().map(|p| p.0).collect();
+        let lib = &live.checked.lib;
+        indices.extend((0..similar.models.len()).filter(|&i| shown(lib, &similar, i) != shown(lib, &live.similar, i)));
+        let old_similar = std::mem::replace(&mut live.similar, similar);
+        let written = render_entries(&self.opts, live, &indices.into_iter().collect::<Vec<_>>());
         match written {
             Ok(pages) => Ok(Some(pages)),
             Err(e) => {
@@ -493,13 +514,20 @@ impl Session {
                     live.checked.lib.entries[i] = old_e;
                     live.checked.bodies[i] = old_b;
                 }
+                live.similar = old_similar;
                 Err(Failure::Internal(e))
             }
         }
     }
 }
 
-/// Renders the pages of entries `indices` into the output folder.
+/// What the page of entry `i` shows of its similar models: (entry, "rất giống"?).
+fn shown(lib: &Library, similar: &Similar, i: usize) -> Vec<(usize, bool)> {
+    similar.on_page(lib, i).map(|s| (s.entry, similar.is_very_similar(s))).collect()
+}
+
+/// Renders the pages of entries `indices` into the output folder, and the council report
+/// when the bank has one (its pairs and passages may have changed with any body).
 fn render_entries(opts: &Options, live: &Live, indices: &[usize]) -> Result<Vec<String>, String> {
     let c = &live.checked;
     let dates: Vec<(Option<Date>, Option<Date>)> = c.lib.entries.iter().map(|e| (e.added, e.updated)).collect();
@@ -513,6 +541,7 @@ fn render_entries(opts: &Options, live: &Live, indices: &[usize]) -> Result<Vec<
         pages: &c.pages,
         assets: live.assets.clone(),
         stats: Default::default(),
+        similar: &live.similar,
     };
     let sv = site.site_view();
     let patch = Staging::patch(&opts.out).map_err(|e| format!("cannot prepare {}: {e}", opts.out.display()))?;
@@ -521,6 +550,10 @@ fn render_entries(opts: &Options, live: &Live, indices: &[usize]) -> Result<Vec<
             patch.abandon();
             return Err(e);
         }
+    }
+    if let Err(e) = crate::similar::report::render(&site, &sv, &patch, &live.similar) {
+        patch.abandon();
+        return Err(e);
     }
     patch.apply().map_err(|e| format!("cannot update {}: {e}", opts.out.display()))
 }

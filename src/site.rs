@@ -111,6 +111,8 @@ pub struct Site<'a> {
     pub assets: Assets,
     /// Statistics, computed on first use.
     pub stats: crate::stats::Cache,
+    /// Similar models and possible copies (computed by the build).
+    pub similar: &'a crate::similar::Similar,
 }
 
 type R = Result<(), String>;
@@ -188,6 +190,7 @@ impl Site<'_> {
         crate::press::render(self, &sv, out)?;
         crate::stats::render(self, &sv, out)?;
         crate::recent::render(self, &sv, out)?;
+        crate::similar::report::render(self, &sv, out, self.similar)?;
         self.page(out, &sv, "404.html", Meta("404/", &self.t("not_found_title"), ""), serde_json::json!({}))?;
         self.feed(out)?;
         self.sitemap(out)?;
@@ -239,7 +242,8 @@ impl Site<'_> {
     pub(crate) fn entry_pages(&self, out: &Staging, sv: &SiteView, i: usize) -> R {
         let v = self.views();
         let e = &self.lib.entries[i];
-        let view = v.entry(e, &self.bodies[i], self.dates[i]);
+        let mut view = v.entry(e, &self.bodies[i], self.dates[i]);
+        view.similar = v.similar(self.similar, i);
         let url = urls::entry(e);
         self.page(
             out,

@@ -53,25 +53,65 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}']
 /// returns NFC text with the same number of characters. With a final consonant
 /// ("hoàng", "thuyết") both placements already agree, so nothing else changes.
 pub fn canonical_tones(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some((first, second)) = moved_tone(&chars, i) {
+    // Copies the text in slices between the pairs that change (most characters are no toned
+    // o/u and cost one quick test).
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut copied = 0;
+    let mut chars = text.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if !toned_o_or_u(c) {
+            continue;
+        }
+        let mut ahead = text[i + c.len_utf8()..].chars();
+        let Some(next) = ahead.next() else { break };
+        // A space stands for the end of the text: neither is alphanumeric.
+        let window = [c, next, ahead.next().unwrap_or(' ')];
+        if let Some((first, second)) = moved_tone(&window, 0) {
+            out.push_str(&text[copied..i]);
             out.push(first);
             out.push(second);
-            i += 2;
-        } else {
-            out.push(chars[i]);
-            i += 1;
+            chars.next();
+            copied = i + c.len_utf8() + next.len_utf8();
         }
     }
+    out.push_str(&text[copied..]);
     out
+}
+
+/// A precomposed o or u carrying one of the five tone marks and nothing else (either case):
+/// the only letters whose tone [`canonical_tones`] moves. A cheap test that skips the
+/// decomposition below for every other character.
+fn toned_o_or_u(c: char) -> bool {
+    matches!(
+        c,
+        'ò' | 'ó'
+            | 'ỏ'
+            | 'õ'
+            | 'ọ'
+            | 'ù'
+            | 'ú'
+            | 'ủ'
+            | 'ũ'
+            | 'ụ'
+            | 'Ò'
+            | 'Ó'
+            | 'Ỏ'
+            | 'Õ'
+            | 'Ọ'
+            | 'Ù'
+            | 'Ú'
+            | 'Ủ'
+            | 'Ũ'
+            | 'Ụ'
+    )
 }
 
 /// The pair at `i` with its tone moved, when `chars[i..i+2]` is a toned o/u followed by a
 /// plain a/e (after o) or y (after u) that ends the syllable.
 fn moved_tone(chars: &[char], i: usize) -> Option<(char, char)> {
+    if !toned_o_or_u(chars[i]) {
+        return None;
+    }
     let next = *chars.get(i + 1)?;
     if chars.get(i + 2).is_some_and(|c| c.is_alphanumeric()) {
         return None;
@@ -99,7 +139,8 @@ fn moved_tone(chars: &[char], i: usize) -> Option<(char, char)> {
 
 /// NFC then tone canonicalisation: the text every tokenizer sees.
 pub fn prepare(text: &str) -> String {
-    canonical_tones(&nfc(text))
+    // `text::nfc` skips text that is already NFC (the usual case), with the same result.
+    canonical_tones(&crate::text::nfc(text))
 }
 
 /// tantivy's exact analyzer: SimpleTokenizer → RemoveLongFilter(40) → LowerCaser.
@@ -151,6 +192,38 @@ pub fn analyze_prepared(prepared: &str) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// The folded tokens of [`analyze_prepared`] in one pass, without the exact forms: the exact
+/// analyzer with tantivy's `AsciiFoldingFilter` appended (folding after lower-casing, as
+/// [`analyze_prepared`] does; tested). Make one per thread and reuse it: building the
+/// analyzer costs more than analysing a sentence. Allocates nothing per token: the bulk path
+/// of the similarity feature, which reads every entry of a bank, and keeps tantivy's types
+/// inside this module.
+pub struct FoldedTokens(TextAnalyzer);
+
+impl Default for FoldedTokens {
+    fn default() -> Self {
+        FoldedTokens(
+            TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build(),
+        )
+    }
+}
+
+impl FoldedTokens {
+    /// Calls `f(folded, start, end)` for each token of already [`prepare`]d text, in order,
+    /// with the token's byte range in `prepared`.
+    pub fn for_each(&mut self, prepared: &str, mut f: impl FnMut(&str, usize, usize)) {
+        let mut stream = self.0.token_stream(prepared);
+        while stream.advance() {
+            let t = stream.token();
+            f(&t.text, t.offset_from, t.offset_to);
+        }
+    }
 }
 
 /// Prepares and analyses text.
@@ -211,6 +284,33 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_test_knows_every_movable_tone() {
+        // A letter whose tone `moved_tone` would move passes the quick test, and each letter
+        // passing it has a tone that moves.
+        for c in (0x80..=0x1FFFu32).filter_map(char::from_u32) {
+            let movable = ['a', 'A', 'e', 'E', 'y', 'Y'].iter().any(|&n| moved_tone_slow(&[c, n], 0).is_some());
+            assert_eq!(movable, toned_o_or_u(c), "{c}");
+        }
+        assert!(toned_o_or_u('ọ') && toned_o_or_u('Ủ') && !toned_o_or_u('ờ') && !toned_o_or_u('ồ'));
+    }
+
+    /// `moved_tone` without its quick test.
+    fn moved_tone_slow(chars: &[char], i: usize) -> Option<(char, char)> {
+        let next = *chars.get(i + 1)?;
+        let mut parts = std::iter::once(chars[i]).nfd();
+        let (base, tone) = (parts.next()?, parts.next()?);
+        if parts.next().is_some() || !TONES.contains(&tone) {
+            return None;
+        }
+        let fits = match base {
+            'o' | 'O' => matches!(next, 'a' | 'A' | 'e' | 'E'),
+            'u' | 'U' => matches!(next, 'y' | 'Y'),
+            _ => false,
+        };
+        fits.then_some((base, next))
+    }
+
+    #[test]
     fn nfd_and_case_reach_the_same_tokens() {
         let nfd: String = "Chuyển đổi SỐ".nfd().collect();
         assert_eq!(tokens_exact(&nfd), ["chuyển", "đổi", "số"]);
@@ -222,6 +322,17 @@ mod tests {
     fn bigrams_need_whitespace_only() {
         let t = analyze("một cửa, liên thông điện tử");
         assert_eq!(bigrams(&t), ["mot_cua", "lien_thong", "thong_dien", "dien_tu"]);
+    }
+
+    #[test]
+    fn the_one_pass_folded_tokens_are_the_folded_tokens() {
+        let text = prepare("Số HÓA hồ sơ, Đường-ĐIỆN tử  thủy lợi 48.000 đồng; qua\u{301}");
+        let mut one_pass = Vec::new();
+        FoldedTokens::default().for_each(&text, |t, start, end| one_pass.push((t.to_string(), start, end)));
+        let two_pass: Vec<(String, usize, usize)> =
+            analyze_prepared(&text).into_iter().map(|t| (t.folded, t.start, t.end)).collect();
+        assert_eq!(one_pass, two_pass);
+        assert!(one_pass.iter().any(|t| t.0 == "thuy"));
     }
 
     #[test]
