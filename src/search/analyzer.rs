@@ -194,34 +194,87 @@ pub fn analyze_prepared(prepared: &str) -> Vec<Token> {
     tokens
 }
 
-/// The folded tokens of [`analyze_prepared`] in one pass, without the exact forms: the exact
-/// analyzer with tantivy's `AsciiFoldingFilter` appended (folding after lower-casing, as
-/// [`analyze_prepared`] does; tested). Make one per thread and reuse it: building the
-/// analyzer costs more than analysing a sentence. Allocates nothing per token: the bulk path
-/// of the similarity feature, which reads every entry of a bank, and keeps tantivy's types
-/// inside this module.
-pub struct FoldedTokens(TextAnalyzer);
+/// The folded tokens of [`analyze_prepared`] in one pass, without the exact forms: the bulk
+/// path of the similarity feature, which reads every entry of a bank.
+///
+/// tantivy's pipeline (SimpleTokenizer → RemoveLongFilter → LowerCaser → AsciiFoldingFilter)
+/// works character by character: a token is a run of `char::is_alphanumeric` characters,
+/// dropped when its text has [`MAX_TOKEN_BYTES`] bytes or more, and each of its characters
+/// becomes `fold(lowercase(c))`. So the pipeline is run here on each character once, into a
+/// table (characters below U+2000, which covers Vietnamese; others are run as they come),
+/// and a token is the concatenation of its characters' entries — the same tokens, about four
+/// times faster, with no allocation per token. The equality with tantivy's pipeline is tested
+/// for every character and on mixed text.
+#[derive(Default)]
+pub struct FoldedTokens {
+    buf: String,
+}
 
-impl Default for FoldedTokens {
-    fn default() -> Self {
-        FoldedTokens(
-            TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-                .filter(LowerCaser)
-                .filter(AsciiFoldingFilter)
-                .build(),
-        )
-    }
+/// Per character below [`TABLE_CHARS`]: is it part of tokens, and what it becomes in one.
+struct CharTable {
+    alnum: Vec<bool>,
+    folded: Vec<Box<str>>,
+}
+
+const TABLE_CHARS: u32 = 0x2000;
+
+/// What tantivy's lower-caser and folding filter make of one character.
+fn fold_lower(folder: &mut TextAnalyzer, c: char) -> String {
+    let lower: String = c.to_lowercase().collect();
+    fold_with(folder, &lower)
+}
+
+fn char_table() -> &'static CharTable {
+    static TABLE: std::sync::OnceLock<CharTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut folder = folding_analyzer();
+        let chars = (0..TABLE_CHARS).map(|u| char::from_u32(u).unwrap_or('\0'));
+        let (alnum, folded) = chars.map(|c| (c.is_alphanumeric(), fold_lower(&mut folder, c).into_boxed_str())).unzip();
+        CharTable { alnum, folded }
+    })
 }
 
 impl FoldedTokens {
     /// Calls `f(folded, start, end)` for each token of already [`prepare`]d text, in order,
     /// with the token's byte range in `prepared`.
     pub fn for_each(&mut self, prepared: &str, mut f: impl FnMut(&str, usize, usize)) {
-        let mut stream = self.0.token_stream(prepared);
-        while stream.advance() {
-            let t = stream.token();
-            f(&t.text, t.offset_from, t.offset_to);
+        let table = char_table();
+        let mut folder: Option<TextAnalyzer> = None;
+        let mut start: Option<usize> = None;
+        for (i, c) in prepared.char_indices() {
+            let alnum = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else if (c as u32) < TABLE_CHARS {
+                table.alnum[c as usize]
+            } else {
+                c.is_alphanumeric()
+            };
+            if !alnum {
+                if let Some(s) = start.take() {
+                    if i - s < MAX_TOKEN_BYTES {
+                        f(&self.buf, s, i);
+                    }
+                }
+                continue;
+            }
+            if start.is_none() {
+                start = Some(i);
+                self.buf.clear();
+            }
+            if c.is_ascii() {
+                self.buf.push(c.to_ascii_lowercase());
+            } else if (c as u32) < TABLE_CHARS {
+                self.buf.push_str(&table.folded[c as usize]);
+            } else {
+                let folder = folder.get_or_insert_with(folding_analyzer);
+                let folded = fold_lower(folder, c);
+                self.buf.push_str(&folded);
+            }
+        }
+        if let Some(s) = start {
+            if prepared.len() - s < MAX_TOKEN_BYTES {
+                f(&self.buf, s, prepared.len());
+            }
         }
     }
 }
@@ -324,15 +377,62 @@ mod tests {
         assert_eq!(bigrams(&t), ["mot_cua", "lien_thong", "thong_dien", "dien_tu"]);
     }
 
+    /// tantivy's own pipeline for folded tokens, the reference of [`FoldedTokens`].
+    fn tantivy_folded(prepared: &str) -> Vec<(String, usize, usize)> {
+        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build();
+        let mut stream = analyzer.token_stream(prepared);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push((t.text.clone(), t.offset_from, t.offset_to));
+        }
+        out
+    }
+
+    fn one_pass(prepared: &str) -> Vec<(String, usize, usize)> {
+        let mut out = Vec::new();
+        FoldedTokens::default().for_each(prepared, |t, start, end| out.push((t.to_string(), start, end)));
+        out
+    }
+
     #[test]
-    fn the_one_pass_folded_tokens_are_the_folded_tokens() {
-        let text = prepare("Số HÓA hồ sơ, Đường-ĐIỆN tử  thủy lợi 48.000 đồng; qua\u{301}");
-        let mut one_pass = Vec::new();
-        FoldedTokens::default().for_each(&text, |t, start, end| one_pass.push((t.to_string(), start, end)));
-        let two_pass: Vec<(String, usize, usize)> =
-            analyze_prepared(&text).into_iter().map(|t| (t.folded, t.start, t.end)).collect();
-        assert_eq!(one_pass, two_pass);
-        assert!(one_pass.iter().any(|t| t.0 == "thuy"));
+    fn the_one_pass_folded_tokens_are_tantivys_on_text() {
+        let long = "Đ".repeat(19) + "đ" + " ngắn " + &"a".repeat(39) + " " + &"b".repeat(40);
+        for text in [
+            "Số HÓA hồ sơ, Đường-ĐIỆN tử  thủy lợi 48.000 đồng; qua\u{301}",
+            "İstanbul ΣΊΣΥΦΟΣ Straße ǅemal ＡＢＣ ① ⅷ x²",
+            "   ",
+            "",
+            "a",
+            long.as_str(),
+            "Nhắc lịch tiêm chủng cho trẻ em qua tin nhắn Zalo – ＱＲ🙂 mã-số 12/QĐ-UBND",
+        ] {
+            let prepared = prepare(text);
+            assert_eq!(one_pass(&prepared), tantivy_folded(&prepared), "{text}");
+            let two_pass: Vec<(String, usize, usize)> =
+                analyze_prepared(&prepared).into_iter().map(|t| (t.folded, t.start, t.end)).collect();
+            assert_eq!(one_pass(&prepared), two_pass, "{text}");
+        }
+        assert!(one_pass("thủy").iter().any(|t| t.0 == "thuy"));
+    }
+
+    #[test]
+    fn the_one_pass_folded_tokens_are_tantivys_for_every_character() {
+        // Each character alone, between two tokens and inside one.
+        let mut text = String::new();
+        for c in (1..=0x10FFFFu32).filter_map(char::from_u32) {
+            text.clear();
+            text.push_str("a ");
+            text.push(c);
+            text.push_str(" b x");
+            text.push(c);
+            text.push('y');
+            assert_eq!(one_pass(&text), tantivy_folded(&text), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

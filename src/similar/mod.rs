@@ -114,13 +114,21 @@ pub struct Need {
     pub shingles: bool,
 }
 
-/// How much of the body the topic vectors read, in tokens: the opening of the body — the
-/// situation before the initiative and the start of the solution — says what the initiative
-/// is about; reading all of it costs more and changes little (measured in docs/similarity.md).
-pub const TOPIC_BODY_TOKENS: usize = 250;
+/// How much of the body the topic vectors read, in bytes (cut at a space; about 250
+/// syllables): the opening of the body — the situation before the initiative and the start
+/// of the solution — says what the initiative is about; on the labelled set, reading all of
+/// it finds the same models (docs/similarity.md), and costs more on every build.
+pub const TOPIC_BODY_BYTES: usize = 1000;
+
+/// Document frequencies are counted over every entry of a bank up to this size, and over
+/// every k-th entry (by id) of a larger one, about this many, scaled: the weights of the
+/// words that matter (those many entries share) hardly move, and the first of the two
+/// readings of a 100,000-entry bank costs a fifth. A word no counted entry uses is treated
+/// like a word of one entry: it can match nothing (docs/similarity.md).
+pub const DF_SAMPLE: usize = 20_000;
 
 /// The start of `text`, at most `max` bytes, cut at a space.
-fn opening(text: &str, max: usize) -> &str {
+pub fn opening(text: &str, max: usize) -> &str {
     if text.len() <= max {
         return text;
     }
@@ -134,44 +142,12 @@ fn opening(text: &str, max: usize) -> &str {
     }
 }
 
-/// Adds the topic terms of one entry's part to `terms`: every sentence, or for the body its
-/// first `budget` tokens. Reads the text once when `shingles` wants all of it, else only
-/// as much as the budget needs.
-fn read_part(
-    reader: &mut Reader,
-    part: text::Part,
-    text: &str,
-    budget: usize,
-    terms: Option<&mut Vec<(u64, f32)>>,
-    shingles: Option<&mut Vec<u32>>,
-) {
-    let limited = part == text::Part::Body;
-    let mut left = if limited { budget } else { usize::MAX };
-    match (terms, shingles) {
-        (terms, Some(sh)) => {
-            let mut terms = terms;
-            reader.sentences(text, |toks, _| {
-                if let Some(t) = terms.as_deref_mut() {
-                    let k = toks.len().min(left);
-                    models::sentence_terms(part, &toks[..k], t);
-                    left -= k;
-                }
-                copies::sentence_shingles(toks, |h| sh.push(h));
-            });
-        }
-        (Some(terms), None) => {
-            // About 16 bytes per token is plenty for Vietnamese; read it all if not.
-            let cut = if limited { opening(text, budget.saturating_mul(16)) } else { text };
-            let mut seen = 0;
-            reader.sentences(cut, |toks, _| seen += toks.len());
-            let cut = if seen < budget && cut.len() < text.len() { text } else { cut };
-            reader.sentences(cut, |toks, _| {
-                let k = toks.len().min(left);
-                models::sentence_terms(part, &toks[..k], terms);
-                left -= k;
-            });
-        }
-        (None, None) => {}
+/// The text of a part the topic vectors read: all of it, or the body's opening.
+fn topic_text(part: text::Part, text: &str) -> &str {
+    if part == text::Part::Body {
+        opening(text, TOPIC_BODY_BYTES)
+    } else {
+        text
     }
 }
 
@@ -179,33 +155,49 @@ fn read_part(
 /// two passes (document frequencies first, so that no entry's full term list is kept).
 pub fn analyse(lib: &Library, bodies: &[Rendered], need: Need) -> Analysed {
     let n = lib.entries.len();
-    let budget = TOPIC_BODY_TOKENS;
-    let parts = |i: usize| text::parts(&lib.entries[i], &bodies[i]);
+    // The body's opening is enough unless the shingles need all of it.
+    let body_bytes = if need.shingles { usize::MAX } else { TOPIC_BODY_BYTES };
+    let parts = |i: usize| text::parts_upto(&lib.entries[i], &bodies[i], body_bytes);
     let df = need.vectors.then(|| {
-        Df::count((0..n).into_par_iter().map_init(Reader::default, |reader, i| {
-            let mut terms = Vec::new();
+        // Every entry, or every k-th of a large bank (see DF_SAMPLE).
+        let stride = n.div_ceil(DF_SAMPLE).max(1);
+        let counted: Vec<usize> = (0..n).step_by(stride).collect();
+        let scale = n as f32 / counted.len().max(1) as f32;
+        let terms_of = |(reader, counts): &mut (Reader, models::Counts), &i: &usize| -> Vec<u64> {
+            counts.clear();
             for (part, t) in parts(i) {
-                read_part(reader, part, &t, budget, Some(&mut terms), None);
+                reader.sentences(topic_text(part, &t), |toks, _| models::count_terms(part, toks, counts));
             }
-            models::counts(terms).into_iter().map(|t| t.0).collect()
-        }))
+            counts.keys().copied().collect()
+        };
+        Df::count(counted.par_iter().map_init(Default::default, terms_of), scale)
     });
     let (vectors, shingles): (Vec<Vector>, Vec<Shingles>) = (0..n)
         .into_par_iter()
-        .map_init(Reader::default, |reader, i| {
-            let (mut terms, mut sh) = (Vec::new(), Vec::new());
+        .map_init(<(Reader, models::Counts)>::default, |(reader, terms), i| {
+            terms.clear();
+            let mut sh = Vec::new();
             for (part, t) in parts(i) {
-                let want_shingles = need.shingles && part.in_copies();
-                read_part(
-                    reader,
-                    part,
-                    &t,
-                    budget,
-                    df.is_some().then_some(&mut terms),
-                    want_shingles.then_some(&mut sh),
-                );
+                let topic = topic_text(part, &t);
+                let shingles = need.shingles && part.in_copies();
+                if shingles && topic.len() == t.len() {
+                    // One reading serves both.
+                    reader.sentences(&t, |toks, _| {
+                        if df.is_some() {
+                            models::count_terms(part, toks, terms);
+                        }
+                        copies::sentence_shingles(toks, |h| sh.push(h));
+                    });
+                    continue;
+                }
+                if shingles {
+                    reader.sentences(&t, |toks, _| copies::sentence_shingles(toks, |h| sh.push(h)));
+                }
+                if df.is_some() {
+                    reader.sentences(topic, |toks, _| models::count_terms(part, toks, terms));
+                }
             }
-            let v = df.as_ref().map(|df| models::vector(&models::counts(terms), df, n)).unwrap_or_default();
+            let v = df.as_ref().map(|df| models::vector(terms, df, n)).unwrap_or_default();
             (v, Shingles::from_unsorted(sh))
         })
         .unzip();
@@ -236,8 +228,8 @@ impl Similar {
     /// From entries already read; the copies when the shingles were read.
     pub fn from_analysed(lib: &Library, a: &Analysed, thresholds: Thresholds) -> Similar {
         let groups = unit_groups(lib);
-        let matches = models::neighbours(&a.vectors, &groups, POOL, NEAR, MIN_COSINE);
         let with_copies = a.shingles.len() == lib.entries.len() && !a.shingles.iter().all(Shingles::is_empty);
+        let matches = models::neighbours(&a.vectors, &groups, POOL, if with_copies { NEAR } else { 0 }, MIN_COSINE);
         let per_entry: Vec<(Vec<Shown>, Vec<Pair>)> = matches
             .par_iter()
             .enumerate()

@@ -30,10 +30,12 @@ use super::text::{mix, Part, Tok};
 
 /// Terms kept per entry.
 pub const TERMS: usize = 64;
+/// Terms of an entry looked up to find its candidates (its heaviest).
+pub const QUERY_TERMS: usize = 32;
 /// Entries kept per term in the index.
-pub const POSTINGS: usize = 160;
+pub const POSTINGS: usize = 64;
 /// Candidates per entry scored exactly.
-pub const RESCORE: usize = 24;
+pub const RESCORE: usize = 16;
 
 /// A normalised sparse vector, sorted by term hash.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -44,16 +46,15 @@ impl Vector {
     pub fn dot(&self, other: &Vector) -> f32 {
         let (a, b) = (&self.0, &other.0);
         let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
+        // Branch-free steps: most pairs of terms differ, and a mispredicted branch per step
+        // costs more than the step.
         while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
+            let (x, y) = (a[i].0, b[j].0);
+            if x == y {
+                sum += a[i].1 * b[j].1;
             }
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
         }
         sum
     }
@@ -62,31 +63,27 @@ impl Vector {
 /// Salt that keeps a word pair's hash apart from single words'.
 const PAIR: u64 = 0x5041_4952;
 
-/// Adds a sentence's terms, weighted by its part, to `out` (term hash, count).
-pub fn sentence_terms(part: Part, tokens: &[Tok], out: &mut Vec<(u64, f32)>) {
+/// Gives `add(term, count)` for each term of a sentence, weighted by its part.
+pub fn sentence_terms(part: Part, tokens: &[Tok], mut add: impl FnMut(u64, f32)) {
     let boost = part.topic_boost();
     for (i, t) in tokens.iter().enumerate() {
         if t.number {
             continue;
         }
-        out.push((t.hash, 0.5 * boost));
+        add(t.hash, 0.5 * boost);
         if i > 0 && t.joined && !tokens[i - 1].number {
-            out.push((mix(tokens[i - 1].hash ^ PAIR, t.hash), boost));
+            add(mix(tokens[i - 1].hash ^ PAIR, t.hash), boost);
         }
     }
 }
 
-/// Sums the counts of equal terms: the term frequencies of an entry, sorted by term.
-pub fn counts(mut terms: Vec<(u64, f32)>) -> Vec<(u64, f32)> {
-    terms.sort_unstable_by_key(|t| t.0);
-    let mut out: Vec<(u64, f32)> = Vec::with_capacity(terms.len() / 2);
-    for (h, w) in terms {
-        match out.last_mut() {
-            Some(last) if last.0 == h => last.1 += w,
-            _ => out.push((h, w)),
-        }
-    }
-    out
+/// The term frequencies of one entry (term hash → weighted count). Sums are made in the
+/// order of the text, so they never depend on the map.
+pub type Counts = HashMap<u64, f32>;
+
+/// Adds a sentence's terms to `counts`.
+pub fn count_terms(part: Part, tokens: &[Tok], counts: &mut Counts) {
+    sentence_terms(part, tokens, |h, w| *counts.entry(h).or_default() += w);
 }
 
 /// Hashes keys that are already hashes: one multiply-shift to spread FNV's weak low bits.
@@ -111,14 +108,20 @@ impl std::hash::Hasher for Spread {
 /// A map keyed by hashes.
 pub type HashMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Spread>>;
 
-/// Document frequencies: term hash → number of entries.
-pub struct Df(HashMap<u64, u32>);
+/// Document frequencies: term hash → number of entries, counted over all entries or over a
+/// sample of them (then scaled).
+pub struct Df {
+    counts: HashMap<u64, u32>,
+    /// Entries of the bank per entry counted (1 when all were).
+    scale: f32,
+}
 
 impl Df {
-    /// From the term lists of every entry (each term once per entry); one map per thread,
-    /// merged: the counts are sums, so the result does not depend on the threads.
-    pub fn count(entries: impl ParallelIterator<Item = Vec<u64>>) -> Df {
-        let map = entries
+    /// From the term lists of the entries counted (each term once per entry), `scale`
+    /// entries of the bank standing for each; one map per thread, merged: the counts are
+    /// sums, so the result does not depend on the threads.
+    pub fn count(entries: impl ParallelIterator<Item = Vec<u64>>, scale: f32) -> Df {
+        let counts = entries
             .fold(HashMap::default, |mut m: HashMap<u64, u32>, terms| {
                 for h in terms {
                     *m.entry(h).or_default() += 1;
@@ -134,84 +137,124 @@ impl Df {
                 }
                 a
             });
-        Df(map)
+        Df { counts, scale }
     }
 
-    pub fn get(&self, term: u64) -> u32 {
-        self.0.get(&term).copied().unwrap_or(0)
+    /// The estimated number of entries holding `term`: 0 when no counted entry does.
+    pub fn get(&self, term: u64) -> f32 {
+        self.counts.get(&term).map_or(0.0, |&c| c as f32 * self.scale)
     }
 
-    /// The number of distinct terms.
+    /// The number of distinct terms counted.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.counts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.counts.is_empty()
     }
 }
 
+/// The order of weighted terms: heaviest first, then by hash (a total order, so that the
+/// terms kept never depend on how they were listed).
+fn heaviest_first(a: &(u64, f32), b: &(u64, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
 /// The entry's vector from its term counts: tf-idf, rare and common terms dropped, the
-/// heaviest [`TERMS`] kept (ties by hash), normalised.
-pub fn vector(counts: &[(u64, f32)], df: &Df, n: usize) -> Vector {
-    let most = (n / 2).max(2) as u32;
+/// heaviest [`TERMS`] kept, normalised.
+pub fn vector(counts: &Counts, df: &Df, n: usize) -> Vector {
+    let most = (n as f32 / 2.0).max(2.0);
     let mut weighted: Vec<(u64, f32)> = counts
         .iter()
-        .filter_map(|&(h, tf)| {
+        .filter_map(|(&h, &tf)| {
             let d = df.get(h);
-            (d >= 2 && d <= most).then(|| (h, (1.0 + tf.ln()) * (n as f32 / d as f32).ln()))
+            (d >= 2.0 && d <= most).then(|| (h, (1.0 + tf.ln()) * (n as f32 / d).ln()))
         })
         .collect();
-    weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    weighted.truncate(TERMS);
+    if weighted.len() > TERMS {
+        weighted.select_nth_unstable_by(TERMS - 1, heaviest_first);
+        weighted.truncate(TERMS);
+    }
+    weighted.shrink_to_fit();
+    // The norm is summed in a fixed order (by hash).
+    weighted.sort_unstable_by_key(|t| t.0);
     let norm = weighted.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
     if norm > 0.0 {
         for t in &mut weighted {
             t.1 /= norm;
         }
     }
-    weighted.sort_unstable_by_key(|t| t.0);
     Vector(weighted)
 }
 
-/// The inverted index of the kept terms (compressed rows: term → postings).
+/// The inverted index of the kept terms (compressed rows: term → postings, by entry).
 struct Index {
-    terms: Vec<u64>,
+    /// Term hash → row.
+    rows: HashMap<u64, u32>,
     starts: Vec<u32>,
     docs: Vec<u32>,
     weights: Vec<f32>,
 }
 
 impl Index {
+    /// A counting sort by term (rows numbered in order of first appearance): entries land in
+    /// their rows in order, and a row longer than [`POSTINGS`] keeps its heaviest entries.
     fn build(vectors: &[Vector]) -> Index {
-        let mut all: Vec<(u64, u32, f32)> =
-            vectors.iter().enumerate().flat_map(|(d, v)| v.0.iter().map(move |&(h, w)| (h, d as u32, w))).collect();
-        all.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        let mut index = Index { terms: Vec::new(), starts: vec![0], docs: Vec::new(), weights: Vec::new() };
-        for group in all.chunk_by_mut(|a, b| a.0 == b.0) {
-            if group.len() < 2 {
-                continue;
+        let mut rows: HashMap<u64, u32> = HashMap::default();
+        let mut sizes: Vec<u32> = Vec::new();
+        // The row of every (entry, term), in order, for the second walk.
+        let mut row_of: Vec<u32> = Vec::with_capacity(vectors.iter().map(|v| v.0.len()).sum());
+        for v in vectors {
+            for &(h, _) in &v.0 {
+                let next = rows.len() as u32;
+                let row = *rows.entry(h).or_insert(next);
+                if row as usize == sizes.len() {
+                    sizes.push(0);
+                }
+                sizes[row as usize] += 1;
+                row_of.push(row);
             }
-            if group.len() > POSTINGS {
-                group.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1)));
-                group[..POSTINGS].sort_unstable_by_key(|p| p.1);
+        }
+        let mut starts = Vec::with_capacity(sizes.len() + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for s in &sizes {
+            total += s;
+            starts.push(total);
+        }
+        let mut fill: Vec<u32> = starts[..sizes.len()].to_vec();
+        let mut postings = vec![(0u32, 0f32); total as usize];
+        let mut rows_in_order = row_of.into_iter();
+        for (d, v) in vectors.iter().enumerate() {
+            for (&(_, w), row) in v.0.iter().zip(&mut rows_in_order) {
+                postings[fill[row as usize] as usize] = (d as u32, w);
+                fill[row as usize] += 1;
             }
-            let kept = &group[..group.len().min(POSTINGS)];
-            index.terms.push(kept[0].0);
-            index.docs.extend(kept.iter().map(|p| p.1));
-            index.weights.extend(kept.iter().map(|p| p.2));
+        }
+        // Keep the heaviest of long rows (ties by entry), in entry order.
+        let mut index = Index { rows, starts: vec![0], docs: Vec::new(), weights: Vec::new() };
+        for r in 0..sizes.len() {
+            let row = &mut postings[starts[r] as usize..starts[r + 1] as usize];
+            if row.len() > POSTINGS {
+                row.select_nth_unstable_by(POSTINGS - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                row[..POSTINGS].sort_unstable_by_key(|p| p.0);
+            }
+            let kept = &row[..row.len().min(POSTINGS)];
+            index.docs.extend(kept.iter().map(|p| p.0));
+            index.weights.extend(kept.iter().map(|p| p.1));
             index.starts.push(index.docs.len() as u32);
         }
         index
     }
 
     fn postings(&self, term: u64) -> (&[u32], &[f32]) {
-        match self.terms.binary_search(&term) {
-            Ok(g) => {
-                let (s, e) = (self.starts[g] as usize, self.starts[g + 1] as usize);
+        match self.rows.get(&term) {
+            Some(&r) => {
+                let (s, e) = (self.starts[r as usize] as usize, self.starts[r as usize + 1] as usize);
                 (&self.docs[s..e], &self.weights[s..e])
             }
-            Err(_) => (&[], &[]),
+            None => (&[], &[]),
         }
     }
 }
@@ -225,6 +268,35 @@ pub struct Matches {
     pub any: Vec<(u32, f32)>,
 }
 
+/// The best candidates met so far, best first (score descending, then entry ascending),
+/// at most `cap`: a small sorted array, cheap when most offers lose to the worst kept.
+struct Best {
+    cap: usize,
+    items: Vec<(u32, f32)>,
+}
+
+impl Best {
+    fn new(cap: usize) -> Best {
+        Best { cap, items: Vec::with_capacity(cap + 1) }
+    }
+
+    fn better(a: (u32, f32), b: (u32, f32)) -> bool {
+        a.1 > b.1 || (a.1 == b.1 && a.0 < b.0)
+    }
+
+    fn offer(&mut self, c: (u32, f32)) {
+        if self.cap == 0 {
+            return;
+        }
+        if self.items.len() == self.cap && !Best::better(c, self.items[self.cap - 1]) {
+            return;
+        }
+        let at = self.items.iter().position(|&x| Best::better(c, x)).unwrap_or(self.items.len());
+        self.items.insert(at, c);
+        self.items.truncate(self.cap);
+    }
+}
+
 /// For every entry, its best `others` matches among entries of another group (the owner
 /// unit) and its best `any` matches, each with a cosine of at least `min`.
 pub fn neighbours(vectors: &[Vector], groups: &[u32], others: usize, any: usize, min: f32) -> Vec<Matches> {
@@ -235,7 +307,13 @@ pub fn neighbours(vectors: &[Vector], groups: &[u32], others: usize, any: usize,
         .map_init(
             || (vec![0f32; n], Vec::<u32>::new()),
             |(acc, touched), q| {
-                for &(h, wq) in &vectors[q].0 {
+                // The query's heaviest terms find the candidates; all terms score them.
+                let mut heavy: Vec<(u64, f32)> = vectors[q].0.clone();
+                if heavy.len() > QUERY_TERMS {
+                    heavy.select_nth_unstable_by(QUERY_TERMS - 1, heaviest_first);
+                    heavy.truncate(QUERY_TERMS);
+                }
+                for &(h, wq) in &heavy {
                     let (docs, weights) = index.postings(h);
                     for (&d, &wd) in docs.iter().zip(weights) {
                         let slot = &mut acc[d as usize];
@@ -245,28 +323,31 @@ pub fn neighbours(vectors: &[Vector], groups: &[u32], others: usize, any: usize,
                         *slot += wq * wd;
                     }
                 }
-                let mut cands: Vec<(u32, f32)> =
-                    touched.iter().filter(|&&d| d as usize != q).map(|&d| (d, acc[d as usize])).collect();
+                // The best RESCORE by partial score, then their exact cosines.
+                let mut from_others = Best::new(if others > 0 { RESCORE } else { 0 });
+                let mut from_any = Best::new(if any > 0 { RESCORE } else { 0 });
                 for &d in touched.iter() {
-                    acc[d as usize] = 0.0;
+                    let c = (d, std::mem::take(&mut acc[d as usize]));
+                    if d as usize == q {
+                        continue;
+                    }
+                    if groups[d as usize] != groups[q] {
+                        from_others.offer(c);
+                    }
+                    from_any.offer(c);
                 }
                 touched.clear();
-                let best = |cands: &mut Vec<(u32, f32)>, k: usize| -> Vec<(u32, f32)> {
-                    let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-                    if cands.len() > RESCORE {
-                        cands.select_nth_unstable_by(RESCORE, order);
-                        cands.truncate(RESCORE);
+                let exact = |best: Best, k: usize| -> Vec<(u32, f32)> {
+                    let mut out = Best::new(k);
+                    for (d, _) in best.items {
+                        let c = vectors[q].dot(&vectors[d as usize]);
+                        if c >= min {
+                            out.offer((d, c));
+                        }
                     }
-                    let mut exact: Vec<(u32, f32)> =
-                        cands.iter().map(|&(d, _)| (d, vectors[q].dot(&vectors[d as usize]))).collect();
-                    exact.sort_unstable_by(order);
-                    exact.retain(|c| c.1 >= min);
-                    exact.truncate(k);
-                    exact
+                    out.items
                 };
-                let mut from_others: Vec<(u32, f32)> =
-                    cands.iter().copied().filter(|&(d, _)| groups[d as usize] != groups[q]).collect();
-                Matches { others: best(&mut from_others, others), any: best(&mut cands, any) }
+                Matches { others: exact(from_others, others), any: exact(from_any, any) }
             },
         )
         .collect()
@@ -277,15 +358,15 @@ mod tests {
     use super::*;
     use crate::similar::text::Reader;
 
-    fn counts_of(text: &str) -> Vec<(u64, f32)> {
-        let mut terms = Vec::new();
-        Reader::default().sentences(text, |toks, _| sentence_terms(Part::Body, toks, &mut terms));
-        counts(terms)
+    fn counts_of(text: &str) -> Counts {
+        let mut counts = Counts::default();
+        Reader::default().sentences(text, |toks, _| count_terms(Part::Body, toks, &mut counts));
+        counts
     }
 
     fn vectors(texts: &[&str]) -> Vec<Vector> {
-        let all: Vec<Vec<(u64, f32)>> = texts.iter().map(|t| counts_of(t)).collect();
-        let df = Df::count(all.par_iter().map(|c| c.iter().map(|t| t.0).collect()));
+        let all: Vec<Counts> = texts.iter().map(|t| counts_of(t)).collect();
+        let df = Df::count(all.par_iter().map(|c| c.keys().copied().collect()), 1.0);
         all.iter().map(|c| vector(c, &df, texts.len())).collect()
     }
 

@@ -70,13 +70,28 @@ impl Part {
 
 /// The parts of an entry, in reading order. `body` is the entry's rendered body.
 pub fn parts<'a>(e: &'a Entry, body: &'a Rendered) -> Vec<(Part, Cow<'a, str>)> {
+    parts_upto(e, body, usize::MAX)
+}
+
+/// The parts of an entry, the body only as far as needed to have more than `body_bytes`
+/// bytes of it (all of it when shorter).
+pub fn parts_upto<'a>(e: &'a Entry, body: &'a Rendered, body_bytes: usize) -> Vec<(Part, Cow<'a, str>)> {
     let mut parts = vec![(Part::Title, Cow::Borrowed(e.title.as_str())), (Part::Summary, Cow::Borrowed(&e.summary))];
     let headings: Vec<&str> = body.toc.iter().map(|h| h.title.as_str()).collect();
     let text = if headings.is_empty() {
         Cow::Borrowed(body.text.as_str())
     } else {
-        let kept: Vec<&str> = body.text.lines().filter(|l| !headings.contains(&l.trim())).collect();
-        Cow::Owned(kept.join("\n"))
+        let mut kept = String::new();
+        for line in body.text.lines().filter(|l| !headings.contains(&l.trim())) {
+            if kept.len() > body_bytes {
+                break;
+            }
+            if !kept.is_empty() {
+                kept.push('\n');
+            }
+            kept.push_str(line);
+        }
+        Cow::Owned(kept)
     };
     parts.push((Part::Body, text));
     parts.push((Part::Benefits, Cow::Borrowed(&e.benefits.by_author)));
