@@ -811,7 +811,7 @@ fn generate(seed: u64, i: usize, plans: &[Plan], by_topic: &[Vec<usize>], units:
         let s = loop {
             let s = rng_pick(&mut rng, TITLE_TAILS);
             // "tại Sở Y tế tỉnh X, tỉnh X": name the province only after a commune.
-            if !(s.contains("{X}, {P}") && !commune_level) {
+            if !s.contains("{X}, {P}") || commune_level {
                 break s;
             }
         };

@@ -54,7 +54,7 @@ fn has_event_handler(text: &str) -> bool {
         let rest = &b[i + 2..];
         let name_len = rest.iter().take_while(|c| c.is_ascii_lowercase()).count();
         let after = &rest[name_len..];
-        let eq = after.iter().skip_while(|c| c.is_ascii_whitespace()).next() == Some(&b'=');
+        let eq = after.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'=');
         before_ok && name_len >= 3 && eq
     })
 }
