@@ -23,6 +23,9 @@ pub const URL: &str = "hoi-dong/trung-lap/";
 
 /// Passages shown per pair.
 const PASSAGES: usize = 3;
+/// Pairs shown, the highest overlaps first: a bank of templated entries can have thousands,
+/// which `sangkien similar --all --format json` lists.
+pub const MAX_PAIRS: usize = 500;
 
 #[derive(Serialize)]
 struct QuoteView {
@@ -49,8 +52,8 @@ pub(crate) fn render(site: &Site, sv: &SiteView, out: &Staging, similar: &Simila
     }
     let v = site.views();
     let lib = site.lib;
-    let pairs: Vec<PairView> = similar
-        .copies
+    let shown = &similar.copies[..similar.copies.len().min(MAX_PAIRS)];
+    let pairs: Vec<PairView> = shown
         .par_iter()
         .map_init(Reader::default, |reader, p| {
             let (ea, eb) = (&lib.entries[p.a], &lib.entries[p.b]);
@@ -78,7 +81,8 @@ pub(crate) fn render(site: &Site, sv: &SiteView, out: &Staging, similar: &Simila
     let title = site.t("council_report_title");
     let data = serde_json::json!({"report": {
         "pairs": pairs,
-        "count": pairs.len(),
+        "count": similar.copies.len(),
+        "more": similar.copies.len() - shown.len(),
         "entries": lib.entries.len(),
         "copy_threshold": (similar.thresholds.copy * 100.0).round() as u32,
     }});
