@@ -490,6 +490,12 @@ impl Session {
         if report.has_errors() {
             return Err(Failure::Content(report));
         }
+        // Does any edit change what similarity reads? (Most edits further down a body do not.)
+        let sim = live.checked.config.similarity;
+        let reread = updates.iter().any(|(i, e, body)| {
+            let old = (&live.checked.lib.entries[*i], &live.checked.bodies[*i]);
+            !crate::similar::reads_the_same(old, (e, body), sim.council_report)
+        });
         // Swap the new entries in, render, and swap back if rendering fails.
         let mut previous = Vec::new();
         for (i, e, body) in updates {
@@ -497,15 +503,18 @@ impl Session {
             let old_b = std::mem::replace(&mut live.checked.bodies[i], body);
             previous.push((i, old_e, old_b));
         }
-        // A body is part of what makes entries similar: recompute for the whole bank (the
-        // weights of every term may move), and render also the pages whose list of similar
-        // models changed.
-        let s = live.checked.config.similarity;
-        let similar = Similar::compute(&live.checked.lib, &live.checked.bodies, s.thresholds, s.council_report);
+        // A body is part of what makes entries similar: when what similarity reads changed,
+        // recompute for the whole bank (the weights of every term may move), and render also
+        // the pages whose list of similar models changed.
         let mut indices: std::collections::BTreeSet<usize> = previous.iter().map(|p| p.0).collect();
-        let lib = &live.checked.lib;
-        indices.extend((0..similar.models.len()).filter(|&i| shown(lib, &similar, i) != shown(lib, &live.similar, i)));
-        let old_similar = std::mem::replace(&mut live.similar, similar);
+        let mut old_similar = None;
+        if reread {
+            let similar = Similar::compute(&live.checked.lib, &live.checked.bodies, sim.thresholds, sim.council_report);
+            let lib = &live.checked.lib;
+            indices
+                .extend((0..similar.models.len()).filter(|&i| shown(lib, &similar, i) != shown(lib, &live.similar, i)));
+            old_similar = Some(std::mem::replace(&mut live.similar, similar));
+        }
         let written = render_entries(&self.opts, live, &indices.into_iter().collect::<Vec<_>>());
         match written {
             Ok(pages) => Ok(Some(pages)),
@@ -514,7 +523,9 @@ impl Session {
                     live.checked.lib.entries[i] = old_e;
                     live.checked.bodies[i] = old_b;
                 }
-                live.similar = old_similar;
+                if let Some(old) = old_similar {
+                    live.similar = old;
+                }
                 Err(Failure::Internal(e))
             }
         }

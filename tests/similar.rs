@@ -539,3 +539,26 @@ fn a_quick_rebuild_updates_the_similar_models_of_other_pages() {
         assert!(bytes == &b[path], "{path} differs from a full build");
     }
 }
+
+#[test]
+fn an_edit_further_down_a_body_leaves_the_similar_models_alone() {
+    let dir = eval_copy();
+    let content = dir.path().join("content");
+    let out = dir.path().join("public");
+    let mut session = Session::new(options(&content, &out));
+    session.full(&Quiet).map_err(|_| "first build").unwrap();
+    // A new last paragraph: beyond the opening the topic reads.
+    let edited = content.join("sang-kien/CB-2024-0001.md");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, format!("{text}\nMô hình đã được giới thiệu tại hội nghị sơ kết của huyện.\n")).unwrap();
+    match session.rebuild(std::slice::from_ref(&edited), &Quiet) {
+        Ok(Rebuilt::Pages(p)) => assert_eq!(p, ["s/CB-2024-0001/index.html", "sang-kien/cb-2024-0001/index.html"]),
+        _ => panic!("a body edit takes the quick path"),
+    }
+    let fresh = tempfile::tempdir().unwrap();
+    build_ok(&content, fresh.path());
+    let entries = |m: BTreeMap<String, Vec<u8>>| -> BTreeMap<String, Vec<u8>> {
+        m.into_iter().filter(|(k, _)| k.starts_with("sang-kien/")).collect()
+    };
+    assert!(entries(read_tree(&out)) == entries(read_tree(fresh.path())), "the entry pages are a full build's");
+}

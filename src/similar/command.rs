@@ -45,11 +45,29 @@ pub enum Scope {
 
 /// One checked entry: in the bank (`index`) or a file outside it.
 pub struct Query {
-    pub entry: Entry,
     pub index: Option<usize>,
     /// The path shown to the user.
     pub file: PathBuf,
-    pub body: Rendered,
+    /// A file outside the bank, read.
+    outside: Option<Box<(Entry, Rendered)>>,
+}
+
+impl Query {
+    pub fn entry<'a>(&'a self, c: &'a Checked) -> &'a Entry {
+        match (&self.outside, self.index) {
+            (Some(o), _) => &o.0,
+            (None, Some(i)) => &c.lib.entries[i],
+            (None, None) => unreachable!("a query is in the bank or read from its file"),
+        }
+    }
+
+    pub fn body<'a>(&'a self, c: &'a Checked) -> &'a Rendered {
+        match (&self.outside, self.index) {
+            (Some(o), _) => &o.1,
+            (None, Some(i)) => &c.bodies[i],
+            (None, None) => unreachable!("a query is in the bank or read from its file"),
+        }
+    }
 }
 
 /// A sentence quoted from an entry.
@@ -151,12 +169,7 @@ fn queries(
     today: content::Date,
 ) -> Result<(Vec<Query>, Option<String>), Stop> {
     let lib = &c.lib;
-    let in_bank = |i: usize| Query {
-        entry: lib.entries[i].clone(),
-        index: Some(i),
-        file: shown_path(content, &lib.entries[i].source),
-        body: c.bodies[i].clone(),
-    };
+    let in_bank = |i: usize| Query { index: Some(i), file: shown_path(content, &lib.entries[i].source), outside: None };
     match scope {
         Scope::All => Ok(((0..lib.entries.len()).map(in_bank).collect(), None)),
         Scope::Since(rev) => {
@@ -190,7 +203,7 @@ fn queries(
                     Some(i) => qs.push(Query { file: f.clone(), ..in_bank(i) }),
                     None => {
                         let (entry, body) = outside_entry(f, today)?;
-                        qs.push(Query { entry, index: None, file: f.clone(), body });
+                        qs.push(Query { index: None, file: f.clone(), outside: Some(Box::new((entry, body))) });
                     }
                 }
             }
@@ -220,7 +233,7 @@ pub fn find(
         let mut reader = Reader::default();
         let outside: Vec<Option<Shingles>> = queries
             .iter()
-            .map(|q| q.index.is_none().then(|| Shingles::of_doc(&Doc::read(&mut reader, &q.entry, &q.body))))
+            .map(|q| q.index.is_none().then(|| Shingles::of_doc(&Doc::read(&mut reader, q.entry(c), q.body(c)))))
             .collect();
         let sets: Vec<&Shingles> = queries
             .iter()
@@ -262,7 +275,7 @@ pub fn find(
         .into_par_iter()
         .map_init(Reader::default, |reader, group| {
             let q = group[0].0;
-            let a = Doc::read(reader, &queries[q].entry, &queries[q].body);
+            let a = Doc::read(reader, queries[q].entry(c), queries[q].body(c));
             group
                 .iter()
                 .map(|&(q, other, overlap)| {
@@ -399,7 +412,7 @@ fn locate_all(findings: &Findings, c: &Checked, content: &Path) -> Vec<(Option<L
             let q = &findings.queries[f.query];
             let other = &c.lib.entries[f.other];
             (
-                Located::read(&q.file, q.entry.body_offset),
+                Located::read(&q.file, q.entry(c).body_offset),
                 Located::read(&content.join(&other.source), other.body_offset),
             )
         })
@@ -423,7 +436,7 @@ pub fn render_json(findings: &Findings, c: &Checked, content: &Path) -> String {
             let other = &c.lib.entries[f.other];
             let other_file = shown_path(content, &other.source);
             JsonPair {
-                entry: entry(&q.entry, &q.file),
+                entry: entry(q.entry(c), &q.file),
                 other: entry(other, &other_file),
                 overlap: round2(f.overlap.score),
                 shared: f.overlap.shared,
@@ -446,7 +459,7 @@ pub fn render_json(findings: &Findings, c: &Checked, content: &Path) -> String {
         threshold: findings.thresholds.list,
         copy_threshold: findings.thresholds.copy,
         bank: c.lib.entries.len(),
-        checked: findings.queries.iter().map(|q| entry(&q.entry, &q.file)).collect(),
+        checked: findings.queries.iter().map(|q| entry(q.entry(c), &q.file)).collect(),
         pairs,
         unlisted: findings.unlisted(),
         copies: findings.copies(),
@@ -524,7 +537,8 @@ pub fn render_human(findings: &Findings, c: &Checked, content: &Path, lang: Lang
     for (f, (la, lb)) in findings.found.iter().zip(&located) {
         let q = &findings.queries[f.query];
         if last_query != Some(f.query) {
-            out.push_str(&format!("\n{} · {} ({})\n", q.entry.id, q.entry.title, slash_path(&q.file)));
+            let e = q.entry(c);
+            out.push_str(&format!("\n{} · {} ({})\n", e.id, e.title, slash_path(&q.file)));
             last_query = Some(f.query);
         }
         let other = &c.lib.entries[f.other];
@@ -536,7 +550,7 @@ pub fn render_human(findings: &Findings, c: &Checked, content: &Path, lang: Lang
             (false, true) => "VERY SIMILAR – possible copy:",
             (false, false) => "Partly similar:",
         };
-        let same_unit = other.owner_unit == q.entry.owner_unit;
+        let same_unit = other.owner_unit == q.entry(c).owner_unit;
         let unit_note = match (vi, same_unit) {
             (true, true) => " (cùng đơn vị)",
             (false, true) => " (same unit)",
@@ -719,17 +733,18 @@ pub fn check_warnings(c: &Checked, content: &Path, today: content::Date) -> Repo
                 format!("overlapping: {}. In full: sangkien similar --files {}", list("≈"), slash_path(&q.file)),
             )
         });
-        let mut d = Diagnostic::warning(code, &q.entry.source, message).field("title");
+        let source = &q.entry(c).source;
+        let mut d = Diagnostic::warning(code, source, message).field("title");
         if let Some(h) = help {
             d = d.help(h);
         }
         if let Some(loc) = la {
-            let source = loc.lines.join("\n");
+            let text = loc.lines.join("\n");
             if let Some(line) = loc.line_of(Part::Title, "") {
                 let start: usize = loc.lines[..line - 1].iter().map(|l| l.len() + 1).sum();
                 let end = start + loc.lines[line - 1].len();
-                d = d.at(&source, start..end);
-                report.extend_with_source(vec![d], &q.entry.source, std::sync::Arc::from(source));
+                d = d.at(&text, start..end);
+                report.extend_with_source(vec![d], source, std::sync::Arc::from(text));
                 continue;
             }
         }

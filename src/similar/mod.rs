@@ -41,6 +41,7 @@ pub mod text;
 
 use rayon::prelude::*;
 
+use crate::content::Entry;
 use crate::library::Library;
 use crate::markdown::Rendered;
 use copies::{Overlap, Shingles};
@@ -203,6 +204,19 @@ pub fn analyse(lib: &Library, bodies: &[Rendered], need: Need) -> Analysed {
         .unzip();
     let terms = df.as_ref().map_or(0, Df::len);
     Analysed { vectors: if df.is_some() { vectors } else { Vec::new() }, shingles, terms }
+}
+
+/// Whether similarity reads the same text in two versions of an entry, so that nothing it
+/// computes can differ: the topic's text (the body's opening only), and with `copies` the
+/// whole text. `serve` skips recomputing the bank's similar models after an edit further down
+/// a body.
+pub fn reads_the_same(old: (&Entry, &Rendered), new: (&Entry, &Rendered), copies: bool) -> bool {
+    let limit = if copies { usize::MAX } else { TOPIC_BODY_BYTES };
+    let (a, b) = (text::parts_upto(old.0, old.1, limit), text::parts_upto(new.0, new.1, limit));
+    a.len() == b.len()
+        && a.iter().zip(&b).all(|((pa, ta), (pb, tb))| {
+            pa == pb && if copies { ta == tb } else { topic_text(*pa, ta) == topic_text(*pb, tb) }
+        })
 }
 
 /// Owner units as small numbers (equal units, equal numbers).
