@@ -20,6 +20,7 @@ use crate::guard::{self, guarded, InternalError, Stage};
 use crate::library::{Kind, Library};
 use crate::markdown::{self, LinkProblem, Rendered};
 use crate::output::Staging;
+use crate::similar::Similar;
 use crate::site::{self, Site};
 use crate::templates::Templates;
 use crate::theme::Theme;
@@ -172,22 +173,22 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
 /// Builds the site into `opts.out`, atomically.
 pub fn build(opts: &Options, log: &dyn Log) -> Result<Outcome, Failure> {
     let checked = check(opts, log)?;
-    publish(opts, &checked, log).map(|(outcome, _)| outcome)
+    publish(opts, &checked, log).map(|(outcome, _, _)| outcome)
 }
 
 /// Writes a checked bank into a staging folder and swaps it in.
-fn publish(opts: &Options, checked: &Checked, log: &dyn Log) -> Result<(Outcome, site::Assets), Failure> {
+fn publish(opts: &Options, checked: &Checked, log: &dyn Log) -> Result<(Outcome, site::Assets, Similar), Failure> {
     let mut t = Timer { log, start: Instant::now() };
     let staging = Staging::new(&opts.out)
         .map_err(|e| Failure::Internal(format!("cannot prepare {}: {e}", opts.out.display())))?;
     let result = write_site(opts, checked, &staging, &mut t);
     match result {
-        Ok(assets) => {
+        Ok((assets, similar)) => {
             let (files, bytes) = staging.totals();
             staging.commit().map_err(|e| Failure::Internal(format!("cannot replace {}: {e}", opts.out.display())))?;
             t.done("publish", &opts.out.display().to_string());
             let outcome = Outcome { report: checked.report.clone(), entries: checked.lib.entries.len(), files, bytes };
-            Ok((outcome, assets))
+            Ok((outcome, assets, similar))
         }
         Err(e) => {
             staging.abandon();
@@ -196,19 +197,28 @@ fn publish(opts: &Options, checked: &Checked, log: &dyn Log) -> Result<(Outcome,
     }
 }
 
-fn write_site(opts: &Options, c: &Checked, staging: &Staging, t: &mut Timer) -> Result<site::Assets, String> {
+fn write_site(
+    opts: &Options,
+    c: &Checked,
+    staging: &Staging,
+    t: &mut Timer,
+) -> Result<(site::Assets, Similar), String> {
     let assets = site::write_assets(&c.theme, staging)?;
     site::copy_media(&opts.content, &c.media, staging)?;
     t.done("assets", &format!("{} media files", c.media.len()));
+    let similar =
+        Similar::compute(&c.lib, &c.bodies, c.config.similarity.thresholds, c.config.similarity.council_report);
+    t.done("similar", &format!("{} entries, {} possible copies", c.lib.entries.len(), similar.copies.len()));
     let dates = entry_dates(c);
-    let site = site_of(opts, c, &dates, assets);
+    let site = site_of(opts, c, &dates, assets, &similar);
     site.render(staging, &mut |step| {
         let (files, bytes) = staging.totals();
         t.done(step, &format!("{files} files, {} KB so far", bytes / 1024));
     })?;
 
     write_search(&site, staging, t)?;
-    Ok(site.assets)
+    let assets = site.assets;
+    Ok((assets, similar))
 }
 
 /// (added, updated) of every entry, in the library's order.
@@ -222,6 +232,7 @@ fn site_of<'a>(
     c: &'a Checked,
     dates: &'a [(Option<Date>, Option<Date>)],
     assets: site::Assets,
+    similar: &'a Similar,
 ) -> Site<'a> {
     Site {
         config: &c.config,
@@ -234,6 +245,7 @@ fn site_of<'a>(
         assets,
         stats: Default::default(),
         cache: &opts.cache,
+        similar,
     }
 }
 
@@ -370,6 +382,7 @@ struct Live {
     checked: Checked,
     assets: site::Assets,
     resolver: Resolver,
+    similar: Similar,
 }
 
 /// A build kept between rebuilds, for `serve`: a full build first, then,
@@ -424,10 +437,10 @@ impl Session {
     /// A full build; on success its state is kept for incremental rebuilds.
     pub fn full(&mut self, log: &dyn Log) -> Result<Outcome, Failure> {
         let checked = check(&self.opts, log)?;
-        let (outcome, assets) = publish(&self.opts, &checked, log)?;
+        let (outcome, assets, similar) = publish(&self.opts, &checked, log)?;
         let pages: Vec<content::StaticPage> = checked.pages.iter().map(|(p, _)| p.clone()).collect();
         let resolver = Box::new(resolver(&checked.lib, &pages, &checked.media));
-        self.live = Some(Live { checked, assets, resolver });
+        self.live = Some(Live { checked, assets, resolver, similar });
         self.failing.clear();
         self.search_stale = false;
         Ok(outcome)
@@ -449,7 +462,7 @@ impl Session {
         let Some(live) = self.live.as_ref().filter(|_| self.search_stale) else { return Ok(0) };
         let internal = |e: String| Failure::Internal(e);
         let dates = entry_dates(&live.checked);
-        let site = site_of(&self.opts, &live.checked, &dates, live.assets.clone());
+        let site = site_of(&self.opts, &live.checked, &dates, live.assets.clone(), &live.similar);
         let patch = Staging::patch(&self.opts.out)
             .map_err(|e| internal(format!("cannot prepare {}: {e}", self.opts.out.display())))?;
         let quiet: &dyn Log = &Quiet;
@@ -572,6 +585,12 @@ impl Session {
         if report.has_errors() {
             return Err(Failure::Content(report));
         }
+        // Does any edit change what similarity reads? (Most edits further down a body do not.)
+        let sim = live.checked.config.similarity;
+        let reread = updates.iter().any(|(i, e, body)| {
+            let old = (&live.checked.lib.entries[*i], &live.checked.bodies[*i]);
+            !crate::similar::reads_the_same(old, (e, body), sim.council_report)
+        });
         // Swap the new entries in, render, and swap back if rendering fails.
         let mut previous = Vec::new();
         for (i, e, body) in updates {
@@ -579,7 +598,19 @@ impl Session {
             let old_b = std::mem::replace(&mut live.checked.bodies[i], body);
             previous.push((i, old_e, old_b));
         }
-        let written = render_entries(&self.opts, live, &previous.iter().map(|p| p.0).collect::<Vec<_>>());
+        // A body is part of what makes entries similar: when what similarity reads changed,
+        // recompute for the whole bank (the weights of every term may move), and render also
+        // the pages whose list of similar models changed.
+        let mut indices: std::collections::BTreeSet<usize> = previous.iter().map(|p| p.0).collect();
+        let mut old_similar = None;
+        if reread {
+            let similar = Similar::compute(&live.checked.lib, &live.checked.bodies, sim.thresholds, sim.council_report);
+            let lib = &live.checked.lib;
+            indices
+                .extend((0..similar.models.len()).filter(|&i| shown(lib, &similar, i) != shown(lib, &live.similar, i)));
+            old_similar = Some(std::mem::replace(&mut live.similar, similar));
+        }
+        let written = render_entries(&self.opts, live, &indices.into_iter().collect::<Vec<_>>());
         match written {
             Ok(pages) => Ok(Some(pages)),
             Err(e) => {
@@ -587,16 +618,25 @@ impl Session {
                     live.checked.lib.entries[i] = old_e;
                     live.checked.bodies[i] = old_b;
                 }
+                if let Some(old) = old_similar {
+                    live.similar = old;
+                }
                 Err(Failure::Internal(e))
             }
         }
     }
 }
 
-/// Renders the pages of entries `indices` into the output folder.
+/// What the page of entry `i` shows of its similar models: (entry, "rất giống"?).
+fn shown(lib: &Library, similar: &Similar, i: usize) -> Vec<(usize, bool)> {
+    similar.on_page(lib, i).map(|s| (s.entry, similar.is_very_similar(s))).collect()
+}
+
+/// Renders the pages of entries `indices` into the output folder, and the council report
+/// when the bank has one (its pairs and passages may have changed with any body).
 fn render_entries(opts: &Options, live: &Live, indices: &[usize]) -> Result<Vec<String>, String> {
     let dates = entry_dates(&live.checked);
-    let site = site_of(opts, &live.checked, &dates, live.assets.clone());
+    let site = site_of(opts, &live.checked, &dates, live.assets.clone(), &live.similar);
     let sv = site.site_view();
     let patch = Staging::patch(&opts.out).map_err(|e| format!("cannot prepare {}: {e}", opts.out.display()))?;
     for &i in indices {
@@ -604,6 +644,10 @@ fn render_entries(opts: &Options, live: &Live, indices: &[usize]) -> Result<Vec<
             patch.abandon();
             return Err(e);
         }
+    }
+    if let Err(e) = crate::similar::report::render(&site, &sv, &patch, &live.similar) {
+        patch.abandon();
+        return Err(e);
     }
     patch.apply().map_err(|e| format!("cannot update {}: {e}", opts.out.display()))
 }

@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 const AFTER: &str = "Mã thoát / exit codes:\n  0  thành công (có thể có cảnh báo) / success (warnings allowed)\n  1  nội dung có lỗi cần biên tập viên sửa / the content has errors to fix\n  2  lỗi sử dụng, đọc ghi hoặc lỗi nội bộ / usage, I/O or internal error\n\nNgôn ngữ thông báo / message language: SANGKIEN_LANG=vi|en";
 
+const SIMILAR_AFTER: &str = "Mã thoát / exit codes:\n  0  không cặp nào tới ngưỡng sao chép / no pair reaches the copy threshold\n  1  có cặp có thể sao chép, hoặc nội dung có lỗi / a possible copy, or the content has errors\n  2  lỗi sử dụng, đọc ghi hoặc lỗi nội bộ / usage, I/O or internal error\n\nNgôn ngữ thông báo / message language: SANGKIEN_LANG=vi|en";
+
 #[derive(Parser, Debug)]
 #[command(name = "sangkien", version, about = "Ngân hàng sáng kiến — trình tạo trang tĩnh cho ngân hàng sáng kiến, giải pháp\nA static-site generator for a public initiative bank", after_help = AFTER)]
 pub struct Cli {
@@ -80,6 +82,39 @@ pub struct NewArgs {
     pub field: Option<String>,
 }
 
+/// The output format of `sangkien similar`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SimilarFormat {
+    Human,
+    Json,
+}
+
+/// `sangkien similar`: the novelty check of new or changed entries.
+#[derive(clap::Args, Debug, Clone)]
+#[command(group(clap::ArgGroup::new("scope").args(["since", "files", "all"])))]
+pub struct SimilarArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Kiểm tra các sáng kiến thay đổi từ phiên bản REV (mặc định: nhánh main) / check entries changed since revision REV (default: the main branch)
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
+    /// Chỉ kiểm tra các tệp này (kể cả bản nháp ngoài ngân hàng) / check these files (drafts outside the bank too)
+    #[arg(long, num_args = 1.., value_name = "F")]
+    pub files: Vec<PathBuf>,
+    /// Đối chiếu mọi sáng kiến với các mô hình gần nhất của nó / check every entry against its closest models
+    #[arg(long)]
+    pub all: bool,
+    /// Liệt kê các cặp trùng từ mức này (0–1; mặc định 0.2 hoặc theo config.yaml) / list pairs from this overlap (0–1; default 0.2 or config.yaml)
+    #[arg(long, value_name = "X")]
+    pub threshold: Option<f32>,
+    /// Mức trùng bị coi là có thể sao chép: mã thoát 1 (mặc định 0.4) / overlap flagged as a possible copy: exit 1 (default 0.4)
+    #[arg(long, value_name = "X")]
+    pub copy_threshold: Option<f32>,
+    /// Dạng báo cáo / report format
+    #[arg(long, value_enum, default_value_t = SimilarFormat::Human)]
+    pub format: SimilarFormat,
+}
+
 /// `sangkien schema`: print the JSON Schema of entry frontmatter.
 #[derive(clap::Args, Debug, Clone)]
 pub struct SchemaArgs {
@@ -149,6 +184,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Kiểm tra tính mới: sáng kiến mới hoặc đã sửa giống sáng kiến nào trong ngân hàng / novelty check: which entries new or changed ones resemble
+    #[command(after_help = SIMILAR_AFTER)]
+    Similar(SimilarArgs),
     /// Chuẩn hóa tệp: NFC, LF, thứ tự khóa / normalise files: NFC, LF, canonical key order
     #[command(after_help = AFTER)]
     Fmt(FmtArgs),

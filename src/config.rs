@@ -54,6 +54,28 @@ struct RawConfig {
     repository: Option<Repository>,
     #[serde(default)]
     footer: Option<String>,
+    #[serde(default)]
+    similarity: Option<RawSimilarity>,
+}
+
+/// `similarity:` in config.yaml (docs/similarity.md).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSimilarity {
+    #[serde(default)]
+    threshold: Option<f32>,
+    #[serde(default)]
+    copy_threshold: Option<f32>,
+    #[serde(default)]
+    council_report: bool,
+}
+
+/// Settings of similar initiatives and the novelty check.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Similarity {
+    pub thresholds: crate::similar::Thresholds,
+    /// Write the council report page (`hoi-dong/trung-lap/`); off in a public build.
+    pub council_report: bool,
 }
 
 /// Validated site settings.
@@ -70,6 +92,7 @@ pub struct Config {
     pub entries_per_page: usize,
     pub repository: Option<Repository>,
     pub footer: String,
+    pub similarity: Similarity,
 }
 
 impl Config {
@@ -131,6 +154,7 @@ pub fn load(content: &Path, base_url_override: Option<&str>, report: &mut Report
         );
         return None;
     }
+    let similarity = similarity(raw.similarity.as_ref(), report)?;
     Some(Config {
         title: raw.title,
         description: raw.description.unwrap_or_default(),
@@ -141,7 +165,36 @@ pub fn load(content: &Path, base_url_override: Option<&str>, report: &mut Report
         entries_per_page: raw.entries_per_page.unwrap_or(24).clamp(1, 1000),
         repository: raw.repository,
         footer: raw.footer.unwrap_or_default(),
+        similarity,
     })
+}
+
+fn similarity(raw: Option<&RawSimilarity>, report: &mut Report) -> Option<Similarity> {
+    let mut s = Similarity::default();
+    let Some(raw) = raw else { return Some(s) };
+    s.council_report = raw.council_report;
+    for (key, value, slot) in [
+        ("threshold", raw.threshold, &mut s.thresholds.list),
+        ("copy_threshold", raw.copy_threshold, &mut s.thresholds.copy),
+    ] {
+        let Some(v) = value else { continue };
+        if !(v > 0.0 && v <= 1.0) {
+            report.push(
+                Diagnostic::error(
+                    "bad-config",
+                    "config.yaml",
+                    Text::new(
+                        format!("`similarity.{key}` phải là một số lớn hơn 0 và không quá 1, ví dụ 0.5"),
+                        format!("`similarity.{key}` must be a number above 0 and at most 1, e.g. 0.5"),
+                    ),
+                )
+                .field(format!("similarity.{key}")),
+            );
+            return None;
+        }
+        *slot = v;
+    }
+    Some(s)
 }
 
 #[cfg(test)]

@@ -300,6 +300,49 @@ fn working_changes(content: &Path, prefix: &str) -> Result<(HashSet<String>, Has
     Ok((uncommitted, modified))
 }
 
+/// The revisions tried, in order, when no base is given for "changed entries": the local
+/// `main`, then the remote's (a CI checkout often has only `origin/main`).
+pub const DEFAULT_BASES: [&str; 2] = ["main", "origin/main"];
+
+/// Files of the content folder that differ from revision `base` (or, when `None`, from the
+/// first of [`DEFAULT_BASES`] that exists): changed or added since, committed or not, and
+/// untracked files, as paths relative to the content folder, sorted; deleted files are left
+/// out. Returns the revision used, or `Ok(None)` when there is no repository or no such
+/// revision; `Err` when `base` was given and git cannot resolve it.
+pub fn changed_since(content: &Path, base: Option<&str>) -> Result<Option<(String, Vec<PathBuf>)>, String> {
+    if !matches!(locate(content), Ok(Some(_))) {
+        return match base {
+            Some(_) => Err("the content folder is not in a git repository".into()),
+            None => Ok(None),
+        };
+    }
+    let resolves = |rev: &str| {
+        let mut cmd = git(content);
+        cmd.args(["rev-parse", "--verify", "--quiet", "--end-of-options", &format!("{rev}^{{commit}}")]);
+        run(cmd).is_ok_and(|o| !o.is_empty())
+    };
+    let rev = match base {
+        Some(b) if resolves(b) => b.to_string(),
+        Some(b) => return Err(format!("git does not know the revision `{b}`")),
+        None => match DEFAULT_BASES.iter().find(|b| resolves(b)) {
+            Some(b) => b.to_string(),
+            None => return Ok(None),
+        },
+    };
+    let mut files = std::collections::BTreeSet::new();
+    let mut cmd = git(content);
+    cmd.args(["diff", "--name-only", "--relative", "--no-renames", "--diff-filter=d", "-z", &rev, "--", "."]);
+    for p in run(cmd)?.split(|b| *b == 0).filter(|p| !p.is_empty()) {
+        files.insert(PathBuf::from(String::from_utf8_lossy(p).into_owned()));
+    }
+    let mut cmd = git(content);
+    cmd.args(["ls-files", "--others", "--exclude-standard", "-z", "--", "."]);
+    for p in run(cmd)?.split(|b| *b == 0).filter(|p| !p.is_empty()) {
+        files.insert(PathBuf::from(String::from_utf8_lossy(p).into_owned()));
+    }
+    Ok(Some((rev, files.into_iter().filter(|f| content.join(f).is_file()).collect())))
+}
+
 /// Whether git has the file `rel` (relative to `content`) committed: its
 /// dates then come from history. Used by `serve` after an edit.
 pub fn is_committed(content: &Path, rel: &Path) -> bool {

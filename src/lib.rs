@@ -17,6 +17,7 @@ pub mod press;
 pub mod recent;
 pub mod search;
 pub mod serve;
+pub mod similar;
 pub mod site;
 pub mod stats;
 pub mod templates;

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::Parser;
 use sangkien::build::{self, Failure, Log, Options};
-use sangkien::cli::{Cli, Command, Format, SiteArgs};
+use sangkien::cli::{Cli, Command, Format, SimilarArgs, SimilarFormat, SiteArgs};
 use sangkien::diagnostics::{Lang, Report};
 use sangkien::serve;
 
@@ -170,6 +170,30 @@ fn search(site: &SiteArgs, query: &str, limit: usize, filters: &[String], json: 
     }
 }
 
+/// `sangkien similar`: the novelty check (src/similar/command.rs).
+fn similar(args: &SimilarArgs, lang: Lang) -> ExitCode {
+    use sangkien::similar::command::{self, Scope};
+    let scope = if args.all {
+        Scope::All
+    } else if !args.files.is_empty() {
+        Scope::Files(args.files.clone())
+    } else {
+        Scope::Since(args.since.clone())
+    };
+    let run = command::Run {
+        content: args.site.content.clone(),
+        theme: args.site.theme.clone(),
+        scope,
+        threshold: args.threshold,
+        copy_threshold: args.copy_threshold,
+        format: match args.format {
+            SimilarFormat::Human => command::Format::Human,
+            SimilarFormat::Json => command::Format::Json,
+        },
+    };
+    command::run(&run, lang)
+}
+
 fn main() -> ExitCode {
     // Panics caught per entry are reported once, as internal errors naming
     // the entry (guard.rs); any other panic still ends in exit code 2.
@@ -199,13 +223,18 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
             let log = build::Quiet;
             match build::check(&opts, &log) {
                 Ok(c) => {
-                    print_report(&c.report, format, lang, &site.content);
+                    // The novelty check of entries changed since `main`, as warnings.
+                    let mut report = c.report.clone();
+                    report.merge(sangkien::similar::command::check_warnings(&c, &site.content, opts.today));
+                    report.sort();
+                    print_report(&report, format, lang, &site.content);
                     ExitCode::SUCCESS
                 }
                 Err(f) => fail(f, format, lang, &site.content),
             }
         }
         Command::Search { site, query, limit, filter, json } => search(&site, &query, limit, &filter, json, lang),
+        Command::Similar(args) => similar(&args, lang),
         Command::Fmt(args) => sangkien::editor::fmt(&args),
         Command::Init(args) => sangkien::editor::init(&args),
         Command::New(args) => sangkien::editor::new(&args),

@@ -114,6 +114,8 @@ pub struct Site<'a> {
     pub stats: crate::stats::Cache,
     /// Share images already rendered by earlier builds.
     pub cache: &'a crate::cache::Cache,
+    /// Similar models and possible copies (computed by the build).
+    pub similar: &'a crate::similar::Similar,
 }
 
 type R = Result<(), String>;
@@ -195,6 +197,7 @@ impl Site<'_> {
         crate::press::render(self, &sv, out, done)?;
         crate::stats::render(self, &sv, out)?;
         crate::recent::render(self, &sv, out)?;
+        crate::similar::report::render(self, &sv, out, self.similar)?;
         self.page(out, &sv, "404.html", Meta("404/", &self.t("not_found_title"), ""), serde_json::json!({}))?;
         self.feed(out)?;
         self.sitemap(out)?;
@@ -256,7 +259,8 @@ impl Site<'_> {
     fn entry_pages_unguarded(&self, out: &Staging, sv: &SiteView, i: usize) -> R {
         let v = self.views();
         let e = &self.lib.entries[i];
-        let view = v.entry(e, &self.bodies[i], self.dates[i]);
+        let mut view = v.entry(e, &self.bodies[i], self.dates[i]);
+        view.similar = v.similar(self.similar, i);
         let url = urls::entry(e);
         self.page(
             out,

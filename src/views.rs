@@ -82,7 +82,7 @@ pub fn root_for(url: &str) -> String {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Card {
     pub id: String,
     pub url: String,
@@ -303,6 +303,7 @@ impl Views<'_> {
                 })
                 .collect(),
             related: e.related.iter().filter_map(|id| self.lib.get(id)).map(|r| self.card(r)).collect(),
+            similar: Vec::new(),
             media_coverage: e
                 .media_coverage
                 .iter()
@@ -321,6 +322,23 @@ impl Views<'_> {
             toc: body.toc.clone(),
             citation: self.citation(e),
         }
+    }
+
+    /// The similar models of entry `i` as the page shows them (other units, not already in
+    /// `related`): a card and the similarity in words, "rất giống" or "tương tự" (see
+    /// [`crate::similar::VERY_SIMILAR`]).
+    pub fn similar(&self, similar: &crate::similar::Similar, i: usize) -> Vec<SimilarCard> {
+        similar
+            .on_page(self.lib, i)
+            .map(|s| {
+                let very = similar.is_very_similar(s);
+                SimilarCard {
+                    card: self.card(&self.lib.entries[s.entry]),
+                    degree: if very { "very" } else { "close" },
+                    label: self.labels.get(if very { "similar_very" } else { "similar_close" }),
+                }
+            })
+            .collect()
     }
 
     /// Press-style citations (DOMAIN §4.3), with decision dates written by
@@ -455,6 +473,9 @@ pub struct EntryView {
     pub images: Vec<ImageView>,
     pub attachments: Vec<AttachmentView>,
     pub related: Vec<Card>,
+    /// Similar models from other units, best first (filled by the site from the build's
+    /// similarity; see [`Views::similar`]).
+    pub similar: Vec<SimilarCard>,
     pub media_coverage: Vec<MediaView>,
     /// The entry's file and its history on the repository web site (or empty).
     pub source_url: String,
@@ -464,6 +485,16 @@ pub struct EntryView {
     pub body_html: String,
     pub toc: Vec<crate::markdown::TocItem>,
     pub citation: CitationView,
+}
+
+/// A similar model on an entry page.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SimilarCard {
+    pub card: Card,
+    /// `very` (cosine from [`crate::similar::VERY_SIMILAR`]) or `close`.
+    pub degree: &'static str,
+    /// The degree in words: "Rất giống", "Tương tự".
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
