@@ -74,8 +74,9 @@ fn kill_build(content: &Path, out: &Path, after: Option<&str>, delay: Duration) 
     let mut child = build_cmd(content, out).stderr(Stdio::piped()).stdout(Stdio::null()).spawn().unwrap();
     let stderr = child.stderr.take().unwrap();
     let mut seen = Vec::new();
+    let mut lines = BufReader::new(stderr).lines();
     if let Some(step) = after {
-        for line in BufReader::new(stderr).lines() {
+        for line in lines.by_ref() {
             let line = line.unwrap();
             let hit = line.split_whitespace().next() == Some(step);
             seen.push(line);
@@ -85,6 +86,9 @@ fn kill_build(content: &Path, out: &Path, after: Option<&str>, delay: Duration) 
         }
         assert!(seen.last().is_some_and(|l| l.trim_start().starts_with(step)), "no `{step}` step: {seen:?}");
     }
+    // Keep reading: a closed pipe would make the build's next log line fail
+    // (and end it) before the kill.
+    std::thread::spawn(move || lines.for_each(drop));
     std::thread::sleep(delay);
     // SAFETY: kill(2) with a pid we spawned and have not reaped yet.
     let rc = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGKILL) };
