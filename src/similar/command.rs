@@ -221,6 +221,10 @@ pub fn find(
     today: content::Date,
 ) -> Result<Findings, Stop> {
     let (queries, base) = queries(c, content, scope, today)?;
+    if queries.is_empty() {
+        // Nothing changed: nothing to read (`check` on main costs nothing).
+        return Ok(Findings { base, thresholds, queries, found: Vec::new(), pairs: 0, copies: 0 });
+    }
     let lib = &c.lib;
     let min_shared = copies::MIN_SHARED;
     let mut pairs: Vec<(usize, usize, Overlap)> = Vec::new();
