@@ -185,7 +185,16 @@ fn write_site(
     t.done("assets", &format!("{} media files", c.media.len()));
     let similar =
         Similar::compute(&c.lib, &c.bodies, c.config.similarity.thresholds, c.config.similarity.council_report);
-    t.done("similar", &format!("{} entries, {} possible copies", c.lib.entries.len(), similar.copies.len()));
+    let shown: usize = (0..c.lib.entries.len()).map(|i| similar.on_page(&c.lib, i).count()).sum();
+    let detail = format!("{shown} similar models on {} pages", c.lib.entries.len());
+    t.done(
+        "similar",
+        &if c.config.similarity.council_report {
+            format!("{detail}; {} possible copies for the council report", similar.copies.len())
+        } else {
+            detail
+        },
+    );
     let dates: Vec<(Option<Date>, Option<Date>)> = c.lib.entries.iter().map(|e| (e.added, e.updated)).collect();
     let site = Site {
         config: &c.config,
