@@ -541,9 +541,9 @@ impl Session {
     }
 }
 
-/// What the page of entry `i` shows of its similar models: (entry, "rất giống"?).
-fn shown(lib: &Library, similar: &Similar, i: usize) -> Vec<(usize, bool)> {
-    similar.on_page(lib, i).map(|s| (s.entry, similar.is_very_similar(s))).collect()
+/// What the page of entry `i` shows of its similar models: (entry, degree in words).
+fn shown(lib: &Library, similar: &Similar, i: usize) -> Vec<(usize, crate::similar::Degree)> {
+    similar.on_page(lib, i).map(|s| (s.entry, crate::similar::Degree::of(s.cosine))).collect()
 }
 
 /// Renders the pages of entries `indices` into the output folder, and the council report
