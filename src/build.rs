@@ -5,16 +5,18 @@
 //! into a staging folder → swap it in. `sangkien check` runs the same
 //! recipe without the writing stages, so check and build never disagree.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::cache::Cache;
 use crate::config::{self, Config};
 use crate::content::{self, checks, frontmatter, Date, Entry, Loaded};
 use crate::diagnostics::{Diagnostic, Report, Text};
+use crate::guard::{self, guarded, InternalError, Stage};
 use crate::library::{Kind, Library};
 use crate::markdown::{self, LinkProblem, Rendered};
 use crate::output::Staging;
@@ -32,11 +34,20 @@ pub struct Options {
     pub base_url: Option<String>,
     /// The date that "in the future" is measured from.
     pub today: Date,
+    /// Where slow, content-addressed products (share images) are kept.
+    pub cache: Cache,
 }
 
 impl Options {
     pub fn new(content: impl Into<PathBuf>, out: impl Into<PathBuf>) -> Options {
-        Options { content: content.into(), out: out.into(), theme: None, base_url: None, today: Date::today() }
+        Options {
+            content: content.into(),
+            out: out.into(),
+            theme: None,
+            base_url: None,
+            today: Date::today(),
+            cache: Cache::from_env(),
+        }
     }
 }
 
@@ -105,7 +116,8 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
     let config = config::load(&opts.content, opts.base_url.as_deref(), &mut report);
     t.done("config", "config.yaml");
 
-    let mut loaded = content::load(&opts.content, opts.today, &mut report);
+    let mut loaded = content::load(&opts.content, opts.today, &mut report)
+        .map_err(|panics| Failure::Internal(guard::describe(&panics)))?;
     t.done("content", &format!("{} entries, {} units", loaded.entries.len(), loaded.vocab.units.len()));
 
     let dates_from = crate::git::apply_dates(&opts.content, &mut loaded.entries, &mut report);
@@ -128,15 +140,26 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
     let Loaded { vocab, entries, pages, media } = loaded;
     let lib = Library::new(entries, vocab);
     let resolver = resolver(&lib, &pages, &media);
-    let bodies: Vec<Rendered> =
-        lib.entries.par_iter().map(|e| markdown::render(&e.body, "../../", &resolver)).collect();
-    let page_bodies: Vec<(content::StaticPage, Rendered)> = pages
+    let bodies: Vec<Result<Rendered, InternalError>> = lib
+        .entries
+        .par_iter()
+        .map(|e| guarded(Stage::Markdown, &e.source, || markdown::render(&e.body, "../../", &resolver)))
+        .collect();
+    let page_bodies: Vec<(content::StaticPage, Result<Rendered, InternalError>)> = pages
         .into_iter()
         .map(|p| {
-            let r = markdown::render(&p.body, "../../", &resolver);
+            let r = guarded(Stage::Markdown, &p.source, || markdown::render(&p.body, "../../", &resolver));
             (p, r)
         })
         .collect();
+    let panics: Vec<InternalError> =
+        bodies.iter().chain(page_bodies.iter().map(|(_, r)| r)).filter_map(|r| r.as_ref().err().cloned()).collect();
+    if !panics.is_empty() {
+        return Err(Failure::Internal(guard::describe(&panics)));
+    }
+    let bodies: Vec<Rendered> = bodies.into_iter().flatten().collect();
+    let page_bodies: Vec<(content::StaticPage, Rendered)> =
+        page_bodies.into_iter().filter_map(|(p, r)| r.ok().map(|r| (p, r))).collect();
     link_diagnostics(&opts.content, &lib, &bodies, &mut report);
     t.done("markdown", &format!("{} bodies", bodies.len()));
 
@@ -195,26 +218,52 @@ fn write_site(
             detail
         },
     );
-    let dates: Vec<(Option<Date>, Option<Date>)> = c.lib.entries.iter().map(|e| (e.added, e.updated)).collect();
-    let site = Site {
+    let dates = entry_dates(c);
+    let site = site_of(opts, c, &dates, assets, &similar);
+    site.render(staging, &mut |step| {
+        let (files, bytes) = staging.totals();
+        t.done(step, &format!("{files} files, {} KB so far", bytes / 1024));
+    })?;
+
+    write_search(&site, staging, t)?;
+    let assets = site.assets;
+    Ok((assets, similar))
+}
+
+/// (added, updated) of every entry, in the library's order.
+fn entry_dates(c: &Checked) -> Vec<(Option<Date>, Option<Date>)> {
+    c.lib.entries.iter().map(|e| (e.added, e.updated)).collect()
+}
+
+/// The renderer's view of a checked bank.
+fn site_of<'a>(
+    opts: &'a Options,
+    c: &'a Checked,
+    dates: &'a [(Option<Date>, Option<Date>)],
+    assets: site::Assets,
+    similar: &'a Similar,
+) -> Site<'a> {
+    Site {
         config: &c.config,
         lib: &c.lib,
         templates: &c.templates,
         strings: &c.strings,
         bodies: &c.bodies,
-        dates: &dates,
+        dates,
         pages: &c.pages,
         assets,
         stats: Default::default(),
-        similar: &similar,
-    };
-    site.render(staging)?;
-    let (files, bytes) = staging.totals();
-    t.done("pages", &format!("{files} files, {} KB", bytes / 1024));
+        cache: &opts.cache,
+        similar,
+    }
+}
 
+/// Builds the search index of the site and writes it under `search/`;
+/// returns the folder names (the content hash) it wrote under `search/`.
+fn write_search(site: &Site, staging: &Staging, t: &mut Timer) -> Result<BTreeSet<String>, String> {
     let (docs, facets) = site.search_input();
-    let index = crate::search::build_index(docs, facets, &c.lib.vocab.synonyms).map_err(|e| e.to_string())?;
-    t.done("index", &format!("{} entries", c.lib.entries.len()));
+    let index = crate::search::build_index(docs, facets, &site.lib.vocab.synonyms).map_err(|e| e.to_string())?;
+    t.done("index", &format!("{} entries", site.lib.entries.len()));
     let exported = index.export().map_err(|e| e.to_string())?;
     let count = exported.len();
     exported
@@ -222,8 +271,7 @@ fn write_site(
         .try_for_each(|(path, bytes)| staging.write(&format!("search/{path}"), bytes))
         .map_err(|e| e.to_string())?;
     t.done("search", &format!("{count} files"));
-    let assets = site.assets;
-    Ok((assets, similar))
+    Ok(exported.iter().filter_map(|(path, _)| path.split_once('/').map(|(dir, _)| dir.to_string())).collect())
 }
 
 /// Resolves the root-absolute links editors write in Markdown (`/s/<ID>/`,
@@ -357,8 +405,8 @@ struct Live {
 /// (one atomic rename per file). Anything else — a new, deleted or renamed
 /// file, a vocabulary, config, page, media or theme file, a change of title,
 /// classification or any other frontmatter field — rebuilds everything, so
-/// lists, counts and links can never go stale. (The search index is not
-/// refreshed by the incremental path; the next full build does.)
+/// lists, counts and links can never go stale. The search index, which
+/// indexes bodies, is rebuilt afterwards by [`Session::refresh_search`].
 ///
 /// On failure the output folder keeps the last good site and the session
 /// keeps its state; the files of the failed batch are reconsidered with the
@@ -368,12 +416,14 @@ pub struct Session {
     content: PathBuf,
     live: Option<Live>,
     failing: std::collections::BTreeSet<PathBuf>,
+    /// The search index predates the last quick rebuild.
+    search_stale: bool,
 }
 
 impl Session {
     pub fn new(opts: Options) -> Session {
         let content = opts.content.canonicalize().unwrap_or_else(|_| opts.content.clone());
-        Session { opts, content, live: None, failing: Default::default() }
+        Session { opts, content, live: None, failing: Default::default(), search_stale: false }
     }
 
     pub fn options(&self) -> &Options {
@@ -401,7 +451,48 @@ impl Session {
         let resolver = Box::new(resolver(&checked.lib, &pages, &checked.media));
         self.live = Some(Live { checked, assets, resolver, similar });
         self.failing.clear();
+        self.search_stale = false;
         Ok(outcome)
+    }
+
+    /// Whether a quick rebuild left the search index behind the pages:
+    /// [`Session::refresh_search`] catches it up.
+    pub fn search_is_stale(&self) -> bool {
+        self.search_stale
+    }
+
+    /// Rebuilds the search index after quick rebuilds and swaps it into the
+    /// output folder: the new content-hashed folder first, then
+    /// `search/meta.json` that points at it, then the old folder is removed.
+    /// Returns the number of files written. `serve` runs it once the edited
+    /// pages are already reloaded: at 10,000 entries the index takes seconds,
+    /// the pages milliseconds.
+    pub fn refresh_search(&mut self) -> Result<usize, Failure> {
+        let Some(live) = self.live.as_ref().filter(|_| self.search_stale) else { return Ok(0) };
+        let internal = |e: String| Failure::Internal(e);
+        let dates = entry_dates(&live.checked);
+        let site = site_of(&self.opts, &live.checked, &dates, live.assets.clone(), &live.similar);
+        let patch = Staging::patch(&self.opts.out)
+            .map_err(|e| internal(format!("cannot prepare {}: {e}", self.opts.out.display())))?;
+        let quiet: &dyn Log = &Quiet;
+        let mut t = Timer { log: quiet, start: Instant::now() };
+        let keep = match write_search(&site, &patch, &mut t) {
+            Ok(keep) => keep,
+            Err(e) => {
+                patch.abandon();
+                return Err(internal(e));
+            }
+        };
+        let written = patch.apply().map_err(|e| internal(format!("cannot update {}: {e}", self.opts.out.display())))?;
+        let search = self.opts.out.join("search");
+        for item in std::fs::read_dir(&search).map_err(|e| internal(e.to_string()))?.flatten() {
+            let name = item.file_name().to_string_lossy().into_owned();
+            if item.path().is_dir() && !keep.contains(&name) {
+                let _ = std::fs::remove_dir_all(item.path());
+            }
+        }
+        self.search_stale = false;
+        Ok(written.len())
     }
 
     /// Rebuilds after `changed` files (absolute or relative paths) changed.
@@ -410,7 +501,10 @@ impl Session {
         paths.extend(self.failing.iter().cloned());
         let result = match self.edits(&paths) {
             Some(edits) => match self.incremental(&edits) {
-                Ok(Some(pages)) => Ok(Rebuilt::Pages(pages)),
+                Ok(Some(pages)) => {
+                    self.search_stale |= !pages.is_empty();
+                    Ok(Rebuilt::Pages(pages))
+                }
                 Ok(None) => self.full(log).map(Rebuilt::Full),
                 Err(f) => Err(f),
             },
@@ -491,7 +585,8 @@ impl Session {
             if !same {
                 return Ok(None);
             }
-            let body = markdown::render(&new.body, "../../", &live.resolver);
+            let body = guarded(Stage::Markdown, rel, || markdown::render(&new.body, "../../", &live.resolver))
+                .map_err(|e| Failure::Internal(e.to_string()))?;
             entry_link_diagnostics(&self.content, &new, &body, &mut report);
             updates.push((*i, new, body));
         }
@@ -549,20 +644,8 @@ fn shown(lib: &Library, similar: &Similar, i: usize) -> Vec<(usize, crate::simil
 /// Renders the pages of entries `indices` into the output folder, and the council report
 /// when the bank has one (its pairs and passages may have changed with any body).
 fn render_entries(opts: &Options, live: &Live, indices: &[usize]) -> Result<Vec<String>, String> {
-    let c = &live.checked;
-    let dates: Vec<(Option<Date>, Option<Date>)> = c.lib.entries.iter().map(|e| (e.added, e.updated)).collect();
-    let site = Site {
-        config: &c.config,
-        lib: &c.lib,
-        templates: &c.templates,
-        strings: &c.strings,
-        bodies: &c.bodies,
-        dates: &dates,
-        pages: &c.pages,
-        assets: live.assets.clone(),
-        stats: Default::default(),
-        similar: &live.similar,
-    };
+    let dates = entry_dates(&live.checked);
+    let site = site_of(opts, &live.checked, &dates, live.assets.clone(), &live.similar);
     let sv = site.site_view();
     let patch = Staging::patch(&opts.out).map_err(|e| format!("cannot prepare {}: {e}", opts.out.display()))?;
     for &i in indices {

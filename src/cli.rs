@@ -31,6 +31,9 @@ pub struct SiteArgs {
     /// Giao diện: tên hoặc thư mục / theme name or folder (default: from config.yaml)
     #[arg(long)]
     pub theme: Option<String>,
+    /// Không dùng bộ nhớ đệm ảnh chia sẻ / do not use the build cache (~/.cache/sangkien, or $SANGKIEN_CACHE_DIR)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// `sangkien fmt`: rewrite entry files to NFC, LF and canonical key order.

@@ -2,12 +2,14 @@
 //! See ARCHITECTURE.md for the data flow.
 
 pub mod build;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod editor;
 pub mod git;
+pub mod guard;
 pub mod library;
 pub mod markdown;
 pub mod output;

@@ -54,6 +54,9 @@ fn options(site: &SiteArgs, out: std::path::PathBuf, base_url: Option<String>) -
     let mut o = Options::new(&site.content, out);
     o.theme = site.theme.clone();
     o.base_url = base_url;
+    if site.no_cache {
+        o.cache = sangkien::cache::Cache::disabled();
+    }
     o
 }
 
@@ -192,8 +195,21 @@ fn similar(args: &SimilarArgs, lang: Lang) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // Panics caught per entry are reported once, as internal errors naming
+    // the entry (guard.rs); any other panic still ends in exit code 2.
+    sangkien::guard::install_hook();
     let cli = Cli::parse();
     let lang = Lang::from_env();
+    match std::panic::catch_unwind(move || run(cli, lang)) {
+        Ok(code) => code,
+        Err(_) => {
+            eprintln!("sangkien: internal error: a bug in sangkien (the message above says where); please report it");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli, lang: Lang) -> ExitCode {
     match cli.command {
         Command::Build { site, out, base_url } => match run_build(&options(&site, out, base_url), lang) {
             Ok(_) => ExitCode::SUCCESS,

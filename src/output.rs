@@ -112,6 +112,33 @@ impl Staging {
         Ok(())
     }
 
+    /// Puts the file at `src` (outside the staging folder, never changed in
+    /// place afterwards: the build cache) at `rel`: a hard link where the
+    /// file system allows, else a copy.
+    pub fn link(&self, rel: &str, src: &Path) -> std::io::Result<()> {
+        let rel = safe_relative(rel).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let len = match std::fs::hard_link(src, &path) {
+            Ok(()) => std::fs::metadata(&path)?.len(),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return Err(std::io::Error::new(
+                    e.kind(),
+                    format!("two pages want the same output file: {}", rel.display()),
+                ))
+            }
+            Err(_) => {
+                let bytes = std::fs::read(src)?;
+                return self.write(&crate::diagnostics::slash_path(rel), &bytes);
+            }
+        };
+        self.bytes.fetch_add(len, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
     /// (files, bytes) written so far.
     pub fn totals(&self) -> (u64, u64) {
         (self.files.load(Ordering::Relaxed), self.bytes.load(Ordering::Relaxed))
@@ -122,20 +149,69 @@ impl Staging {
         let old = staging_name(&self.target, "old");
         if self.target.exists() {
             if exchange(&self.dir, &self.target).is_ok() {
-                // The staging name now holds the previous site.
-                let _ = std::fs::remove_dir_all(&self.dir);
+                // The staging name now holds the previous site: it goes
+                // in the background (dropping `self` finds it gone).
+                remove_soon(&self.dir, &self.target);
                 return Ok(());
             }
             std::fs::rename(&self.target, &old)?;
         }
-        std::fs::rename(&self.dir, &self.target)?;
-        let _ = std::fs::remove_dir_all(&old);
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            // Put the previous site back rather than leave no site at all.
+            let _ = std::fs::rename(&old, &self.target);
+            return Err(e);
+        }
+        remove_soon(&old, &self.target);
         Ok(())
     }
 
     /// Drops the staging folder (after a failed build).
     pub fn abandon(self) {
+        drop(self);
+    }
+}
+
+impl Drop for Staging {
+    /// A staging folder never outlives its build: dropped without a commit
+    /// (an error returned, or a panic unwinding through the build), it is
+    /// removed. After a commit its name is gone or holds the previous site.
+    fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Removes the previous site `dir` of output `target` without making the
+/// build wait: deleting a large bank's hundreds of thousands of files took
+/// longer than building them on a busy disk. The folder is renamed to a
+/// unique name and handed to a detached `rm -rf`, which outlives `sangkien
+/// build`; a thread reaps it in `serve`. If `rm` cannot start, the folder
+/// is removed here. A removal cut short is finished by the next build
+/// (see [`remove_leftovers`]: the name ends with this process's id).
+fn remove_soon(dir: &Path, target: &Path) {
+    static TRASHED: AtomicU64 = AtomicU64::new(0);
+    let trash = staging_name(target, &format!("trash{}", TRASHED.fetch_add(1, Ordering::Relaxed)));
+    let dir = if std::fs::rename(dir, &trash).is_ok() { trash } else { dir.to_path_buf() };
+    spawn_rm(dir);
+}
+
+/// Starts `rm -rf dir` detached (see [`remove_soon`]), or removes `dir`
+/// here when `rm` cannot start.
+fn spawn_rm(dir: PathBuf) {
+    let rm = std::process::Command::new("rm")
+        .arg("-rf")
+        .arg("--")
+        .arg(&dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match rm {
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+        }
+        Err(_) => {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
     }
 }
 
@@ -178,7 +254,7 @@ fn remove_leftovers(target: &Path) {
         let pid: Option<u32> = rest.rsplit('-').next().and_then(|p| p.parse().ok());
         let alive = pid.is_some_and(|p| p == std::process::id() || Path::new(&format!("/proc/{p}")).exists());
         if !alive {
-            let _ = std::fs::remove_dir_all(item.path());
+            spawn_rm(item.path());
         }
     }
 }
@@ -232,8 +308,15 @@ mod tests {
         assert!(s.write("index.html", b"again").is_err(), "a second write to one path is a collision");
         s.commit().unwrap();
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"three");
-        let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names.len(), 1, "no staging folders left: {names:?}");
+        // The previous site is removed in the background: wait for it.
+        let names = || -> Vec<_> { std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect() };
+        for _ in 0..100 {
+            if names().len() == 1 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        assert_eq!(names(), vec![std::ffi::OsString::from("public")], "no staging folders left");
     }
 
     #[test]

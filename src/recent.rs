@@ -66,11 +66,9 @@ struct MonthLink {
     updated: usize,
 }
 
-pub(crate) fn render(site: &Site, sv: &SiteView, out: &Staging) -> Result<(), String> {
-    let lib = site.lib;
-    let v = site.views();
-    // (added, updated) as the pages show them.
-    let dates: Vec<(Date, Option<Date>)> = lib
+/// (added, updated) of every entry as the pages show them.
+fn shown_dates(site: &Site) -> Vec<(Date, Option<Date>)> {
+    site.lib
         .entries
         .iter()
         .enumerate()
@@ -78,7 +76,37 @@ pub(crate) fn render(site: &Site, sv: &SiteView, out: &Staging) -> Result<(), St
             let (a, u) = site.dates.get(i).copied().unwrap_or((e.added, e.updated));
             (a.unwrap_or_else(|| entry_date(e)), u)
         })
-        .collect();
+        .collect()
+}
+
+/// The month pages of the changelog: (year, month) with an addition or a
+/// later update.
+fn changelog_months(dates: &[(Date, Option<Date>)]) -> std::collections::BTreeSet<(i32, u8)> {
+    let mut months = std::collections::BTreeSet::new();
+    for &(a, u) in dates {
+        months.insert((a.year, a.month));
+        if let Some(u) = u.filter(|u| *u > a) {
+            months.insert((u.year, u.month));
+        }
+    }
+    months
+}
+
+fn month_url(y: i32, m: u8) -> String {
+    format!("{CHANGELOG_URL}{y:04}-{m:02}/")
+}
+
+/// The pages this module writes, for the sitemap.
+pub(crate) fn sitemap_urls(site: &Site) -> Vec<String> {
+    let mut urls = vec![RECENT_URL.to_string(), CHANGELOG_URL.to_string()];
+    urls.extend(changelog_months(&shown_dates(site)).into_iter().rev().map(|(y, m)| month_url(y, m)));
+    urls
+}
+
+pub(crate) fn render(site: &Site, sv: &SiteView, out: &Staging) -> Result<(), String> {
+    let lib = site.lib;
+    let v = site.views();
+    let dates = shown_dates(site);
     let label = |ev: Event| site.t(&format!("recent_{}", ev.key()));
     let item = |i: usize, date: Date, ev: Event| Item {
         kind: ev.key(),
@@ -121,7 +149,6 @@ pub(crate) fn render(site: &Site, sv: &SiteView, out: &Staging) -> Result<(), St
             .replace("{mm}", &format!("{m:02}"))
             .replace("{m}", &m.to_string())
     };
-    let month_url = |y: i32, m: u8| format!("{CHANGELOG_URL}{y:04}-{m:02}/");
     let list: Vec<MonthLink> = months
         .iter()
         .rev()

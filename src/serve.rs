@@ -242,7 +242,24 @@ impl Preview {
         if open {
             open_browser(&self.base);
         }
-        'serve: while let Ok(msg) = rx.recv() {
+        'serve: loop {
+            // After a quick rebuild the search index is caught up once the
+            // edits pause: the reloaded page comes first.
+            let msg = if self.session.search_is_stale() {
+                match rx.recv_timeout(Duration::from_millis(500)) {
+                    Ok(msg) => msg,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                        self.refresh_search();
+                        continue;
+                    }
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+                }
+            } else {
+                match rx.recv() {
+                    Ok(msg) => msg,
+                    Err(_) => break,
+                }
+            };
             let Msg::Changed(mut paths) = msg else { break };
             // Changes that came in during the last rebuild join this batch.
             let mut stopping = false;
@@ -311,6 +328,22 @@ impl Preview {
                 eprintln!("✗ {names} ({ms} ms)");
                 self.failed(f);
             }
+        }
+    }
+
+    /// Catches the search index up with quick rebuilds (see
+    /// [`Session::refresh_search`]); no reload: the open page is current.
+    fn refresh_search(&mut self) {
+        let start = Instant::now();
+        match self.session.refresh_search() {
+            Ok(files) => {
+                let ms = start.elapsed().as_millis();
+                match self.lang() {
+                    Lang::Vi => eprintln!("↻ chỉ mục tìm kiếm → {files} tệp ({ms} ms)"),
+                    Lang::En => eprintln!("↻ search index → {files} files ({ms} ms)"),
+                }
+            }
+            Err(f) => self.failed(f),
         }
     }
 

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::{Date, StaticPage};
+use crate::guard::{guarded, Stage};
 use crate::library::{entry_date, Kind, Library};
 use crate::markdown::Rendered;
 use crate::output::{fingerprinted_name, Staging};
@@ -111,6 +112,8 @@ pub struct Site<'a> {
     pub assets: Assets,
     /// Statistics, computed on first use.
     pub stats: crate::stats::Cache,
+    /// Share images already rendered by earlier builds.
+    pub cache: &'a crate::cache::Cache,
     /// Similar models and possible copies (computed by the build).
     pub similar: &'a crate::similar::Similar,
 }
@@ -179,15 +182,19 @@ impl Site<'_> {
         out.write(&file, html.as_bytes()).map_err(io)
     }
 
-    pub fn render(&self, out: &Staging) -> R {
+    /// Writes every page and file of the site except the search index,
+    /// calling `done` after each step with its name (the build's timed log).
+    pub fn render(&self, out: &Staging, done: &mut dyn FnMut(&str)) -> R {
         let sv = self.site_view();
         self.home(out, &sv)?;
         self.entries(out, &sv)?;
+        done("entry pages");
         self.browse(out, &sv)?;
         self.units(out, &sv)?;
         self.static_pages(out, &sv)?;
         self.search_page(out, &sv)?;
-        crate::press::render(self, &sv, out)?;
+        done("browse pages");
+        crate::press::render(self, &sv, out, done)?;
         crate::stats::render(self, &sv, out)?;
         crate::recent::render(self, &sv, out)?;
         crate::similar::report::render(self, &sv, out, self.similar)?;
@@ -195,7 +202,9 @@ impl Site<'_> {
         self.feed(out)?;
         self.sitemap(out)?;
         let robots = format!("User-agent: *\nAllow: /\nSitemap: {}\n", self.config.abs_url("sitemap.xml"));
-        out.write("robots.txt", robots.as_bytes()).map_err(io)
+        out.write("robots.txt", robots.as_bytes()).map_err(io)?;
+        done("stats, feeds");
+        Ok(())
     }
 
     pub(crate) fn t(&self, key: &str) -> String {
@@ -238,8 +247,16 @@ impl Site<'_> {
         (0..self.lib.entries.len()).into_par_iter().try_for_each(|i| self.entry_pages(out, sv, i))
     }
 
-    /// The page of entry `i` and its redirects (also `serve`'s incremental rebuild).
+    /// The page of entry `i` and its redirects, with a panic reported as an
+    /// internal error naming the entry (see `guard.rs`).
     pub(crate) fn entry_pages(&self, out: &Staging, sv: &SiteView, i: usize) -> R {
+        let e = &self.lib.entries[i];
+        guarded(Stage::Page, &e.source, || self.entry_pages_unguarded(out, sv, i))
+            .unwrap_or_else(|p| Err(p.to_string()))
+    }
+
+    /// The page of entry `i` and its redirects (also `serve`'s incremental rebuild).
+    fn entry_pages_unguarded(&self, out: &Staging, sv: &SiteView, i: usize) -> R {
         let v = self.views();
         let e = &self.lib.entries[i];
         let mut view = v.entry(e, &self.bodies[i], self.dates[i]);
@@ -280,7 +297,12 @@ impl Site<'_> {
             total,
             prev_url: url(current.wrapping_sub(1)),
             next_url: url(current + 1),
+            // Only the numbers a page shows — the first, the last, two on
+            // each side of the current one — and the ones just beyond, which
+            // the theme shows as gaps: a list of every page would make each
+            // page's size, and a bank's build, grow with the square of its length.
             pages: (1..=total)
+                .filter(|&n| n == 1 || n == total || n.abs_diff(current) <= 3)
                 .map(|n| PageNumber { number: n, url: urls::paged(base, n), current: n == current })
                 .collect(),
         }
@@ -310,21 +332,28 @@ impl Site<'_> {
                 .collect();
             let data = serde_json::json!({"terms": {"kind": kind.prefix(), "kind_label": kind_label, "items": list}});
             self.page(out, sv, "terms.html", Meta(&urls::terms(kind), &kind_label, ""), data)?;
-            let jobs: Vec<(&String, &Vec<usize>, usize)> = terms
-                .iter()
-                .flat_map(|(id, list)| {
-                    let pages = list.len().div_ceil(per_page).max(1);
-                    (1..=pages).map(move |n| (id, list, n))
+            // Newest first within a term, sorted once per term; the term's
+            // figures, also computed once, go to each of its pages.
+            let sorted: Vec<(&String, Vec<usize>, serde_json::Value)> = terms
+                .par_iter()
+                .map(|(id, list)| {
+                    let mut sorted = list.clone();
+                    sorted.sort_by(|&a, &b| {
+                        entry_date(&self.lib.entries[b]).cmp(&entry_date(&self.lib.entries[a])).then(a.cmp(&b))
+                    });
+                    (id, sorted, crate::stats::term_context(self, kind, id))
                 })
                 .collect();
-            jobs.into_par_iter().try_for_each(|(id, list, n)| {
+            let jobs: Vec<(&String, &Vec<usize>, &serde_json::Value, usize)> = sorted
+                .iter()
+                .flat_map(|(id, list, stats)| {
+                    let pages = list.len().div_ceil(per_page).max(1);
+                    (1..=pages).map(move |n| (*id, list, stats, n))
+                })
+                .collect();
+            jobs.into_par_iter().try_for_each(|(id, sorted, stats, n)| {
                 let base = urls::term(kind, id);
-                let total = list.len().div_ceil(per_page).max(1);
-                // Newest first within a term.
-                let mut sorted = list.clone();
-                sorted.sort_by(|&a, &b| {
-                    entry_date(&self.lib.entries[b]).cmp(&entry_date(&self.lib.entries[a])).then(a.cmp(&b))
-                });
+                let total = sorted.len().div_ceil(per_page).max(1);
                 let chunk = &sorted[(n - 1) * per_page..(n * per_page).min(sorted.len())];
                 let name = v.term_name(kind, id);
                 let title = if n > 1 {
@@ -335,8 +364,8 @@ impl Site<'_> {
                 let data = serde_json::json!({"list": {
                     "kind": kind.prefix(), "kind_label": kind_label, "kind_url": urls::terms(kind), "name": name,
                     "description": self.term_description(kind, id), "cards": v.cards(chunk),
-                    "pagination": Self::pagination(&base, n, total), "count": list.len(),
-                }, "stats": crate::stats::term_context(self, kind, id)});
+                    "pagination": Self::pagination(&base, n, total), "count": sorted.len(),
+                }, "stats": stats});
                 self.page(out, sv, "list.html", Meta(&urls::paged(&base, n), &title, ""), data)
             })?;
         }
@@ -493,7 +522,9 @@ impl Site<'_> {
         urls_list.extend(self.lib.vocab.units.iter().map(|u| (urls::unit(&u.id), None)));
         urls_list.extend(self.pages.iter().map(|(p, _)| (urls::page(&p.slug), None)));
         urls_list.push(("tim-kiem/".into(), None));
+        urls_list.push((crate::press::paths::FEATURED.into(), None));
         urls_list.extend(crate::stats::sitemap_urls(self).into_iter().map(|u| (u, None)));
+        urls_list.extend(crate::recent::sitemap_urls(self).into_iter().map(|u| (u, None)));
         let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (u, date) in urls_list {
             xml.push_str("  <url><loc>");

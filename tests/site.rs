@@ -66,6 +66,24 @@ fn feed_and_sitemap_are_xml_and_list_every_entry() {
     let entry_locs = locs.iter().filter(|l| l.strip_prefix(base).is_some_and(|p| p.starts_with("sang-kien/"))).count();
     assert_eq!(entry_locs, outcome.entries);
     assert!(locs.iter().all(|l| l.starts_with("https://")));
+    // Every page a reader can land on is listed: all pages of the site but
+    // redirects (permanent links, aliases), embeddable cards and the 404.
+    let listed: std::collections::BTreeSet<String> =
+        locs.iter().map(|l| format!("{}index.html", l.strip_prefix(base).unwrap())).collect();
+    let pages: Vec<String> = read_tree(&out)
+        .into_iter()
+        .filter(|(path, html)| {
+            path.ends_with("index.html")
+                && !path.contains("/nhung/")
+                && !String::from_utf8_lossy(html).contains("http-equiv=\"refresh\"")
+        })
+        .map(|(path, _)| path)
+        .collect();
+    let missing: Vec<&String> = pages.iter().filter(|p| !listed.contains(*p)).collect();
+    assert!(missing.is_empty(), "pages missing from the sitemap: {missing:?}");
+    for wanted in ["moi-cap-nhat/index.html", "nhat-ky/index.html", "dien-hinh-tieu-bieu/index.html"] {
+        assert!(listed.contains(wanted), "{wanted} in the sitemap");
+    }
 
     let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
     let doc = roxmltree::Document::parse(&feed).expect("feed is XML");
@@ -88,6 +106,94 @@ fn two_builds_are_byte_identical() {
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
     for (k, v) in &a {
         assert!(v == &b[k], "{k} differs between two builds");
+    }
+}
+
+/// Copies the sample bank (content and themes) to `root`, creating the files
+/// in reverse path order when `reverse`, and dating every file `mtime`.
+fn copy_bank(root: &std::path::Path, reverse: bool, mtime: std::time::SystemTime) {
+    let mut files = Vec::new();
+    for (from, name) in [(sample(), "content"), (repo().join("themes"), "themes")] {
+        for item in walkdir::WalkDir::new(&from).sort_by_file_name() {
+            let item = item.unwrap();
+            if item.file_type().is_file() {
+                let rel = item.path().strip_prefix(&from).unwrap().to_path_buf();
+                files.push((item.path().to_path_buf(), root.join(name).join(rel)));
+            }
+        }
+    }
+    if reverse {
+        files.reverse();
+    }
+    for (from, to) in files {
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::write(&to, std::fs::read(&from).unwrap()).unwrap();
+        std::fs::File::options().write(true).open(&to).unwrap().set_modified(mtime).unwrap();
+    }
+}
+
+/// Asserts two output trees hold the same files with the same bytes.
+fn assert_same_tree(a: &std::path::Path, b: &std::path::Path, what: &str) {
+    let (ta, tb) = (read_tree(a), read_tree(b));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>(), "{what}: the file lists differ");
+    for (k, v) in &ta {
+        assert!(v == &tb[k], "{what}: {k} differs");
+    }
+}
+
+#[test]
+fn the_output_depends_on_the_content_alone() {
+    // Two copies of the bank at different paths (one deep, with diacritics),
+    // files created in opposite orders, with different modification times.
+    let (tmp_a, tmp_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = tmp_a.path().join("a");
+    let b = tmp_b.path().join("mot/thu-muc/sâu hơn/ngân-hàng");
+    copy_bank(&a, false, std::time::SystemTime::now());
+    copy_bank(&b, true, std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000));
+
+    // Built by the binary with different working folders, relative and
+    // absolute paths, thread counts, time zones, locales and build epochs.
+    let run = |dir: &std::path::Path, content: &std::path::Path, out: &std::path::Path, env: &[(&str, &str)]| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_sangkien"));
+        c.current_dir(dir).arg("build").arg("--content").arg(content).arg("--out").arg(out);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let o = c.output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let env_a = [("RAYON_NUM_THREADS", "1"), ("TZ", "UTC"), ("LC_ALL", "C"), ("SOURCE_DATE_EPOCH", "0")];
+    run(&a, "content".as_ref(), "public".as_ref(), &env_a);
+    let env_b = [
+        ("RAYON_NUM_THREADS", "3"),
+        ("TZ", "Asia/Ho_Chi_Minh"),
+        ("LC_ALL", "vi_VN.UTF-8"),
+        ("SOURCE_DATE_EPOCH", "1893456000"),
+    ];
+    run(tmp_b.path(), &b.join("content"), &b.join("public"), &env_b);
+    assert_same_tree(&a.join("public"), &b.join("public"), "two copies of the bank");
+
+    // The clock: the build reads it once, as "today" for the future-date
+    // check. A build that believes it is 2040 writes the same site.
+    let mut opts = options(&a.join("content"), &a.join("public-2040"));
+    opts.today = sangkien::content::Date::parse("2040-01-01").unwrap();
+    build::build(&opts, &Quiet).unwrap();
+    assert_same_tree(&a.join("public"), &a.join("public-2040"), "builds on different days");
+
+    // Nor does the machine leak in: no build folder, no date of the build.
+    let today = sangkien::content::Date::today();
+    let mut content = Vec::new();
+    for bytes in read_tree(&a.join("content")).into_values().chain(read_tree(&a.join("themes")).into_values()) {
+        content.extend(bytes);
+    }
+    let content = String::from_utf8_lossy(&content);
+    let mut leaks = vec![a.display().to_string(), tmp_a.path().display().to_string()];
+    leaks.extend([today.to_string(), today.vi()].into_iter().filter(|d| !content.contains(d.as_str())));
+    for (path, bytes) in read_tree(&a.join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        for leak in &leaks {
+            assert!(!text.contains(leak.as_str()), "{path} contains `{leak}`");
+        }
     }
 }
 

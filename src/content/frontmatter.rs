@@ -17,6 +17,9 @@ pub use serde_yaml::{Mapping, Value};
 /// Limits that keep hostile input from exhausting memory or time.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_YAML_BYTES: usize = 256 * 1024;
+/// A vocabulary file (units, fields, …): a national bank's units list of
+/// every commune is a few megabytes.
+pub const MAX_VOCABULARY_BYTES: usize = 16 * 1024 * 1024;
 const MAX_NESTING: usize = 32;
 
 /// A normalised source file split into frontmatter and body.
@@ -85,19 +88,30 @@ pub struct YamlError {
     pub offset: Option<usize>,
 }
 
-/// Parses YAML text into a value tree (syntax and structure only).
+/// Parses the YAML frontmatter of an entry or page into a value tree
+/// (syntax and structure only).
 pub fn parse_yaml(yaml: &str) -> Result<Value, YamlError> {
-    if yaml.len() > MAX_YAML_BYTES {
+    parse_limited(yaml, MAX_YAML_BYTES, "frontmatter")
+}
+
+/// Parses a vocabulary file (units.yaml, fields.yaml, …), with its own,
+/// larger size limit.
+pub fn parse_vocabulary(yaml: &str) -> Result<Value, YamlError> {
+    parse_limited(yaml, MAX_VOCABULARY_BYTES, "the file")
+}
+
+fn parse_limited(yaml: &str, limit: usize, what: &str) -> Result<Value, YamlError> {
+    if yaml.len() > limit {
         return Err(YamlError {
             code: "too-large",
-            message: format!("frontmatter is {} bytes; the limit is {MAX_YAML_BYTES}", yaml.len()),
+            message: format!("{what} is {} bytes; the limit is {limit}", yaml.len()),
             offset: None,
         });
     }
     if let Some(offset) = too_deep(yaml) {
         return Err(YamlError {
             code: "too-deep",
-            message: format!("frontmatter is nested more than {MAX_NESTING} levels deep"),
+            message: format!("{what} is nested more than {MAX_NESTING} levels deep"),
             offset: Some(offset),
         });
     }
@@ -452,5 +466,17 @@ mod tests {
     fn rejects_deep_nesting() {
         let deep = format!("a: {}{}", "[".repeat(100), "]".repeat(100));
         assert!(parse_yaml(&deep).unwrap_err().message.contains("nested"));
+    }
+
+    #[test]
+    fn vocabularies_may_be_larger_than_frontmatter() {
+        let units: String = (0..20_000).map(|i| format!("- id: xa-{i}\n  name: Xã số {i}\n")).collect();
+        assert!(units.len() > MAX_YAML_BYTES);
+        let e = parse_yaml(&units).unwrap_err();
+        assert_eq!(e.code, "too-large");
+        assert!(e.message.starts_with("frontmatter is"));
+        assert_eq!(parse_vocabulary(&units).unwrap().as_sequence().map(|s| s.len()), Some(20_000));
+        let huge = "#".repeat(MAX_VOCABULARY_BYTES + 1);
+        assert!(parse_vocabulary(&huge).unwrap_err().message.starts_with("the file is"));
     }
 }

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Report, Text};
+use crate::guard::{guarded, InternalError, Stage};
+use crate::markdown::{self, LinkResolver, Rendered};
 pub use model::{Date, Entry};
 pub use pages::StaticPage;
 pub use vocab::Vocab;
@@ -97,18 +99,33 @@ pub fn discover(content: &Path, dir: &str, ext: Option<&str>, report: &mut Repor
 
 /// Reads the whole content folder. Entries that fail to parse are left out
 /// and their problems reported; the caller decides whether to go on.
-pub fn load(content: &Path, today: Date, report: &mut Report) -> Loaded {
+///
+/// A panic while reading an entry (a bug of ours) is an `Err` naming the
+/// entry file, one per file that panicked, in path order.
+pub fn load(content: &Path, today: Date, report: &mut Report) -> Result<Loaded, Vec<InternalError>> {
     let vocab = vocab::load(content, report);
     let files = discover(content, ENTRIES_DIR, Some("md"), report);
-    let results: Vec<(PathBuf, Result<entry::Parsed, ReadError>)> = files
+    /// One file's outcome: a panic (a bug), or the file read and parsed.
+    type Outcome = Result<Result<entry::Parsed, ReadError>, InternalError>;
+    let results: Vec<(PathBuf, Outcome)> = files
         .into_par_iter()
         .map(|rel| {
-            let parsed = read_text(&content.join(&rel)).map(|raw| entry::parse_entry(&rel, &raw, today));
+            let parsed = guarded(Stage::Read, &rel, || {
+                read_text(&content.join(&rel)).map(|raw| entry::parse_entry(&rel, &raw, today))
+            });
             (rel, parsed)
         })
         .collect();
     let mut entries = Vec::with_capacity(results.len());
+    let mut panics = Vec::new();
     for (rel, parsed) in results {
+        let parsed = match parsed {
+            Ok(p) => p,
+            Err(e) => {
+                panics.push(e);
+                continue;
+            }
+        };
         match parsed {
             Ok(p) => {
                 if let Some(src) = p.source {
@@ -124,7 +141,10 @@ pub fn load(content: &Path, today: Date, report: &mut Report) -> Loaded {
     let pages = pages::load(content, report);
     let media = discover(content, MEDIA_DIR, None, report);
     media::check(content, &media, report);
-    Loaded { vocab, entries, pages, media }
+    if !panics.is_empty() {
+        return Err(panics);
+    }
+    Ok(Loaded { vocab, entries, pages, media })
 }
 
 /// Why a content file could not be read as text.
@@ -158,11 +178,48 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     if meta.len() > frontmatter::MAX_FILE_BYTES as u64 {
         return Err(ReadError::TooLarge(meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    decode_text(std::fs::read(path).map_err(ReadError::Io)?)
+}
+
+/// The checks of [`read_text`] on bytes already read: size, NUL bytes, UTF-8.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, ReadError> {
+    if bytes.len() > frontmatter::MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
     if bytes.contains(&0) {
         return Err(ReadError::Binary);
     }
     String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)
+}
+
+/// What [`front_door`] made of one entry file.
+pub struct FrontDoor {
+    /// The loader's outcome: the file refused as text, or parsed.
+    pub parsed: Result<entry::Parsed, ReadError>,
+    /// The rendered body: of the entry when it parsed, else of whatever
+    /// follows the frontmatter when the file splits at all.
+    pub body: Option<Rendered>,
+}
+
+/// One entry file's bytes through the loader's front door — the checks of
+/// [`read_text`], [`entry::parse_entry`] (normalise, split, YAML with its
+/// limits, model checks) — and then the Markdown stage. Used by the fuzzer
+/// (`fuzz/fuzz_targets/front_door.rs`), so that it exercises exactly the
+/// code a hostile pull request reaches. Unlike the build, it also renders
+/// the body of a file whose frontmatter is refused, to reach the Markdown
+/// renderer from any input.
+pub fn front_door(rel: &Path, bytes: &[u8], today: Date, resolver: &dyn LinkResolver) -> FrontDoor {
+    let parsed = decode_text(bytes.to_vec()).map(|raw| entry::parse_entry(rel, &raw, today));
+    let body = match &parsed {
+        Ok(entry::Parsed { entry: Some(e), .. }) => Some(markdown::render(&e.body, "../../", resolver)),
+        Ok(_) => {
+            let text = String::from_utf8_lossy(bytes);
+            let source = frontmatter::normalise_source(&text);
+            frontmatter::split(&source).ok().map(|s| markdown::render(s.body, "../../", resolver))
+        }
+        Err(_) => None,
+    };
+    FrontDoor { parsed, body }
 }
 
 pub fn read_error(rel: &Path, e: &ReadError) -> Diagnostic {

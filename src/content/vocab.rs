@@ -156,7 +156,7 @@ pub fn load_yaml<T: DeserializeOwned>(
     let source: Arc<str> = Arc::from(frontmatter::normalise_source(&raw));
     let rel_path = Path::new(rel);
     let mut ctx = FileCtx::new(rel_path, &source, &source, 0);
-    let value = match frontmatter::parse_yaml(&source) {
+    let value = match frontmatter::parse_vocabulary(&source) {
         Ok(v) => v,
         Err(e) => {
             let at = e.offset.map_or(0..0, |o| o..o);

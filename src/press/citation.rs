@@ -14,6 +14,7 @@ use serde_json::json;
 
 use crate::content::model::Recognition;
 use crate::content::Entry;
+use crate::guard::{guarded, Stage};
 use crate::output::Staging;
 use crate::site::Site;
 use crate::views::urls;
@@ -202,11 +203,14 @@ pub(crate) fn ris(r: &Record) -> String {
 /// Writes the three files of every entry.
 pub(crate) fn write_all(site: &Site, out: &Staging) -> Result<(), String> {
     site.lib.entries.par_iter().try_for_each(|e| {
-        let r = record(site, e);
-        let io = |err: std::io::Error| format!("{}: {err}", e.id);
-        out.write(&paths::csl(&e.id), csl_json(&r).as_bytes()).map_err(io)?;
-        out.write(&paths::bibtex(&e.id), bibtex(&r).as_bytes()).map_err(io)?;
-        out.write(&paths::ris(&e.id), ris(&r).as_bytes()).map_err(io)
+        guarded(Stage::Press, &e.source, || {
+            let r = record(site, e);
+            let io = |err: std::io::Error| format!("{}: {err}", e.id);
+            out.write(&paths::csl(&e.id), csl_json(&r).as_bytes()).map_err(io)?;
+            out.write(&paths::bibtex(&e.id), bibtex(&r).as_bytes()).map_err(io)?;
+            out.write(&paths::ris(&e.id), ris(&r).as_bytes()).map_err(io)
+        })
+        .unwrap_or_else(|p| Err(p.to_string()))
     })
 }
 

@@ -10,6 +10,7 @@
 use rayon::prelude::*;
 use serde_json::json;
 
+use crate::guard::{guarded, Stage};
 use crate::output::Staging;
 use crate::site::{esc, Meta, Site, SiteView};
 use crate::views::urls;
@@ -32,14 +33,17 @@ pub(crate) fn snippet(src: &str, title: &str) -> String {
 pub(crate) fn render_all(site: &Site, sv: &SiteView, out: &Staging) -> Result<(), String> {
     let v = site.views();
     site.lib.entries.par_iter().try_for_each(|e| {
-        let card = v.card(e);
-        let data = json!({"embed": {
-            "card": card,
-            "permalink": site.config.abs_url(&urls::permalink(&e.id)),
-            "page_abs": site.config.abs_url(&urls::entry(e)),
-            "site_abs": site.config.base_url,
-        }});
-        site.page(out, sv, "embed.html", Meta(&paths::embed(&e.id), &e.title, &e.summary), data)
-            .map_err(|err| format!("{} (embed): {err}", e.id))
+        guarded(Stage::Press, &e.source, || {
+            let card = v.card(e);
+            let data = json!({"embed": {
+                "card": card,
+                "permalink": site.config.abs_url(&urls::permalink(&e.id)),
+                "page_abs": site.config.abs_url(&urls::entry(e)),
+                "site_abs": site.config.base_url,
+            }});
+            site.page(out, sv, "embed.html", Meta(&paths::embed(&e.id), &e.title, &e.summary), data)
+                .map_err(|err| format!("{} (embed): {err}", e.id))
+        })
+        .unwrap_or_else(|p| Err(p.to_string()))
     })
 }

@@ -49,12 +49,14 @@ pub(crate) mod paths {
 }
 
 /// Writes the press files of the whole site.
-pub(crate) fn render(site: &Site, sv: &SiteView, out: &Staging) -> Result<(), String> {
+pub(crate) fn render(site: &Site, sv: &SiteView, out: &Staging, done: &mut dyn FnMut(&str)) -> Result<(), String> {
     citation::write_all(site, out)?;
     opendata::write_all(site, out)?;
     featured::render(site, sv, out)?;
     embed::render_all(site, sv, out)?;
+    done("press files");
     share_image::render_all(site, out)?;
+    done("share images");
     Ok(())
 }
 

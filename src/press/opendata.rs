@@ -7,7 +7,8 @@
 //! comma, quote or line break) and starts with a UTF-8 byte-order mark, which
 //! is what makes Excel read Vietnamese letters correctly. Numbers are
 //! written with a decimal point. Authors who did not consent appear only as
-//! "Tác giả (không công bố tên)", without their position.
+//! "Tác giả (không công bố tên)", without their position. Text cells that
+//! a spreadsheet would take for a formula start with an apostrophe.
 
 use std::collections::BTreeMap;
 
@@ -129,8 +130,19 @@ fn row(site: &Site, i: usize) -> Vec<String> {
     ]
 }
 
-/// One CSV field, quoted when RFC 4180 requires it.
+/// One CSV field, quoted when RFC 4180 requires it. Text that a spreadsheet
+/// would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return, and not a number) gets a leading apostrophe: content
+/// comes through pull requests, and a journalist opens the file in Excel.
 fn field(s: &str, out: &mut String) {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.trim().parse::<f64>().is_err();
+    let guarded;
+    let s = if formula {
+        guarded = format!("'{s}");
+        guarded.as_str()
+    } else {
+        s
+    };
     if s.contains([',', '"', '\r', '\n']) || s.starts_with(' ') || s.ends_with(' ') {
         out.push('"');
         out.push_str(&s.replace('"', "\"\""));
@@ -266,5 +278,15 @@ mod tests {
             s.push('|');
         }
         assert_eq!(s, "a|\"a,b\"|\"say \"\"hi\"\"\"|\"x\ny\"|\" lead\"|");
+    }
+
+    #[test]
+    fn formulas_are_defused_and_numbers_kept() {
+        let mut s = String::new();
+        for f in ["=HYPERLINK(\"http://x\")", "+1+2", "@SUM(A1)", "-2+3", "-12.5", "+84", "a=b"] {
+            field(f, &mut s);
+            s.push('|');
+        }
+        assert_eq!(s, "\"'=HYPERLINK(\"\"http://x\"\")\"|'+1+2|'@SUM(A1)|'-2+3|-12.5|+84|a=b|");
     }
 }

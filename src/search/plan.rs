@@ -101,8 +101,7 @@ pub fn plan(text: &str, lexicon: &Lexicon) -> Vec<Clause> {
         }
     }
 
-    if typing {
-        let last = tokens.last().expect("typing implies a token");
+    if let Some(last) = tokens.last().filter(|_| typing) {
         let completions = prefix_key(&last.folded)
             .and_then(|key| lexicon.completions.get(&key))
             .map(Vec::as_slice)
