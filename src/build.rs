@@ -208,7 +208,16 @@ fn write_site(
     t.done("assets", &format!("{} media files", c.media.len()));
     let similar =
         Similar::compute(&c.lib, &c.bodies, c.config.similarity.thresholds, c.config.similarity.council_report);
-    t.done("similar", &format!("{} entries, {} possible copies", c.lib.entries.len(), similar.copies.len()));
+    let shown: usize = (0..c.lib.entries.len()).map(|i| similar.on_page(&c.lib, i).count()).sum();
+    let detail = format!("{shown} similar models on {} pages", c.lib.entries.len());
+    t.done(
+        "similar",
+        &if c.config.similarity.council_report {
+            format!("{detail}; {} possible copies for the council report", similar.copies.len())
+        } else {
+            detail
+        },
+    );
     let dates = entry_dates(c);
     let site = site_of(opts, c, &dates, assets, &similar);
     site.render(staging, &mut |step| {
@@ -627,9 +636,9 @@ impl Session {
     }
 }
 
-/// What the page of entry `i` shows of its similar models: (entry, "rất giống"?).
-fn shown(lib: &Library, similar: &Similar, i: usize) -> Vec<(usize, bool)> {
-    similar.on_page(lib, i).map(|s| (s.entry, similar.is_very_similar(s))).collect()
+/// What the page of entry `i` shows of its similar models: (entry, degree in words).
+fn shown(lib: &Library, similar: &Similar, i: usize) -> Vec<(usize, crate::similar::Degree)> {
+    similar.on_page(lib, i).map(|s| (s.entry, crate::similar::Degree::of(s.cosine))).collect()
 }
 
 /// Renders the pages of entries `indices` into the output folder, and the council report

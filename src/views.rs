@@ -325,17 +325,17 @@ impl Views<'_> {
     }
 
     /// The similar models of entry `i` as the page shows them (other units, not already in
-    /// `related`): a card and the similarity in words, "rất giống" or "tương tự" (see
-    /// [`crate::similar::VERY_SIMILAR`]).
+    /// `related`): a card and the similarity in words, "rất giống", "tương tự" or "có nét
+    /// tương đồng" (see [`crate::similar::Degree`]).
     pub fn similar(&self, similar: &crate::similar::Similar, i: usize) -> Vec<SimilarCard> {
         similar
             .on_page(self.lib, i)
             .map(|s| {
-                let very = similar.is_very_similar(s);
+                let degree = crate::similar::Degree::of(s.cosine).id();
                 SimilarCard {
                     card: self.card(&self.lib.entries[s.entry]),
-                    degree: if very { "very" } else { "close" },
-                    label: self.labels.get(if very { "similar_very" } else { "similar_close" }),
+                    degree,
+                    label: self.labels.get(&format!("similar_{degree}")),
                 }
             })
             .collect()
@@ -491,9 +491,9 @@ pub struct EntryView {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SimilarCard {
     pub card: Card,
-    /// `very` (cosine from [`crate::similar::VERY_SIMILAR`]) or `close`.
+    /// `very`, `close` or `some` (see [`crate::similar::Degree`]).
     pub degree: &'static str,
-    /// The degree in words: "Rất giống", "Tương tự".
+    /// The degree in words: "Rất giống", "Tương tự", "Có nét tương đồng".
     pub label: String,
 }
 

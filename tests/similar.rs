@@ -448,7 +448,7 @@ fn entry_pages_show_similar_models_from_other_units() {
         for (id, label) in &cards {
             let other = c.lib.get(id).unwrap();
             assert_ne!(other.owner_unit, e.owner_unit, "{} shows {id} of its own unit", e.id);
-            assert!(label == "Rất giống" || label == "Tương tự", "{label}");
+            assert!(["Rất giống", "Tương tự", "Có nét tương đồng"].contains(&label.as_str()), "{label}");
         }
     }
     assert!(with_section >= 40, "{with_section} pages with the section");
@@ -458,7 +458,7 @@ fn entry_pages_show_similar_models_from_other_units() {
     };
     let cards = similar_section(&page("LS-2025-0001"));
     assert_eq!(cards[0], ("TQ-2025-0010".to_string(), "Rất giống".to_string()), "{cards:?}");
-    assert!(cards.iter().any(|(id, l)| id == "TQ-2025-0004" && l == "Tương tự"), "{cards:?}");
+    assert!(cards.iter().any(|(id, l)| id == "TQ-2025-0004" && l != "Rất giống"), "{cards:?}");
     // The council report is not part of a public build.
     assert!(!files.contains_key("hoi-dong/trung-lap/index.html"));
 }

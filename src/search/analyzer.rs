@@ -12,6 +12,10 @@
 //!      └─ bigram        = folded(i) + "_" + folded(i+1) when only whitespace separates them
 //! ```
 //!
+//! [`FoldedTokens`] gives the folded tokens of the same pipeline in one pass, from a table of what
+//! tantivy's filters make of each character (the bulk path of the similarity feature; equal to
+//! tantivy's output for every character, tested).
+//!
 //! tantivy normalises no Unicode and breaks NFD text apart, hence NFC first. Both tone
 //! placements survive NFC ("hoà" ≠ "hòa"), hence the canonicalisation to the new style
 //! (mark on the second vowel). The tokenizer, length filter, lower-caser and folding are

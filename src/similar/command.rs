@@ -183,8 +183,9 @@ fn queries(
                 }
                 Err(e) => return Err(Stop::Usage(Text::new(format!("git: {e}"), format!("git: {e}")))),
             };
-            let qs =
-                files.iter().filter_map(|f| lib.entries.iter().position(|e| &e.source == f)).map(in_bank).collect();
+            let by_source: std::collections::HashMap<&Path, usize> =
+                lib.entries.iter().enumerate().map(|(i, e)| (e.source.as_path(), i)).collect();
+            let qs = files.iter().filter_map(|f| by_source.get(f.as_path()).copied()).map(in_bank).collect();
             Ok((qs, Some(base)))
         }
         Scope::Files(files) => {
@@ -221,6 +222,10 @@ pub fn find(
     today: content::Date,
 ) -> Result<Findings, Stop> {
     let (queries, base) = queries(c, content, scope, today)?;
+    if queries.is_empty() {
+        // Nothing changed: nothing to read (`check` on main costs nothing).
+        return Ok(Findings { base, thresholds, queries, found: Vec::new(), pairs: 0, copies: 0 });
+    }
     let lib = &c.lib;
     let min_shared = copies::MIN_SHARED;
     let mut pairs: Vec<(usize, usize, Overlap)> = Vec::new();
@@ -241,16 +246,21 @@ pub fn find(
             .map(|(q, o)| o.as_ref().unwrap_or_else(|| &bank[q.index.unwrap_or(0)]))
             .collect();
         let skip: Vec<Option<usize>> = queries.iter().map(|q| q.index).collect();
+        // Bank entry → the first query that is it.
+        let mut query_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (k, q) in queries.iter().enumerate() {
+            if let Some(i) = q.index {
+                query_of.entry(i).or_insert(k);
+            }
+        }
         for (q, found) in copies::scan(&sets, &skip, &bank).into_iter().enumerate() {
             for (other, o) in found {
                 if o.score < thresholds.list || o.shared < min_shared {
                     continue;
                 }
                 // A pair of two checked entries is listed once, under the first.
-                if let Some(k) = queries.iter().position(|x| x.index == Some(other)) {
-                    if k < q {
-                        continue;
-                    }
+                if query_of.get(&other).is_some_and(|&k| k < q) {
+                    continue;
                 }
                 pairs.push((q, other, o));
             }

@@ -5,7 +5,7 @@
 //! sentences changes nothing. A synonym swapped in, or a unit's name changed, breaks only the
 //! runs that touch the changed words; tone placement, case and NFC never count (the analyzer
 //! folds them away). An entry becomes the set of its shingle hashes (32 bits: two sets of a
-//! few hundred hashes share a false one with odds of about 1 in 20,000).
+//! few hundred hashes share a false one with odds of a few in 100,000).
 //!
 //! **Score.** The overlap of two sets A and B is `|A ∩ B| / min(|A|, |B|)` — the share of
 //! the smaller entry found in the larger one (Broder's containment, taken in the direction

@@ -230,6 +230,43 @@ pub fn unit_groups(lib: &Library) -> Vec<u32> {
 /// The cosine from which a similar model is "rất giống" on a page: on the labelled set
 /// every copy is above it and no distinct model is (docs/similarity.md).
 pub const VERY_SIMILAR: f32 = 0.5;
+/// The cosine from which a similar model is "tương tự"; below, down to [`MIN_COSINE`], it
+/// only "có nét tương đồng" (has something in common): in a small bank the closest models
+/// can be far.
+pub const CLOSE_SIMILAR: f32 = 0.15;
+
+/// How similar a shown model is, in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Degree {
+    /// "Có nét tương đồng".
+    Some,
+    /// "Tương tự".
+    Close,
+    /// "Rất giống".
+    Very,
+}
+
+impl Degree {
+    pub fn of(cosine: f32) -> Degree {
+        if cosine >= VERY_SIMILAR {
+            Degree::Very
+        } else if cosine >= CLOSE_SIMILAR {
+            Degree::Close
+        } else {
+            Degree::Some
+        }
+    }
+
+    /// The id used in class names (`very`, `close`, `some`) and, prefixed with `similar_`, the
+    /// translation key of the words.
+    pub fn id(self) -> &'static str {
+        match self {
+            Degree::Very => "very",
+            Degree::Close => "close",
+            Degree::Some => "some",
+        }
+    }
+}
 
 impl Similar {
     /// Similar models of every entry; with `copies`, also the possible copies among close
@@ -284,9 +321,9 @@ impl Similar {
             .take(SHOWN)
     }
 
-    /// Whether a shown model is "rất giống" rather than "tương tự".
+    /// Whether a shown model is "rất giống".
     pub fn is_very_similar(&self, s: &Shown) -> bool {
-        s.cosine >= VERY_SIMILAR
+        Degree::of(s.cosine) == Degree::Very
     }
 }
 

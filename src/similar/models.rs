@@ -8,15 +8,15 @@
 //! (they tell nothing) are dropped; the [`TERMS`] heaviest terms are kept and the vector is
 //! normalised: similarity is the cosine of two such vectors.
 //!
-//! **Near-linear.** Instead of comparing every pair (10¹⁰ pairs at 100,000 entries), an
+//! **Near-linear.** Instead of comparing every pair (5·10⁹ pairs at 100,000 entries), an
 //! inverted index maps each kept term to the entries that keep it, the [`POSTINGS`]
-//! heaviest only when a term is kept by more. Each entry's candidates are the entries met
-//! in the postings of its own terms, with their partial dot products summed in a dense
+//! heaviest only when more do. Each entry's candidates are the entries met in the postings
+//! of its [`QUERY_TERMS`] heaviest terms, with their partial dot products summed in a dense
 //! per-thread array; the best [`RESCORE`] are scored exactly. The work per entry is at most
-//! `TERMS × POSTINGS` additions, whatever the bank's size, so the whole is linear in the
-//! number of entries. In a bank where no term is kept by more than `POSTINGS` entries
-//! (below about 2,000 entries in practice) the result is exact; beyond, an entry whose
-//! only link to another is a term thousands of entries share can be missed — such a link
+//! `QUERY_TERMS × POSTINGS` additions and `RESCORE` dot products, whatever the bank's size,
+//! so the whole is linear in the number of entries. While no term is kept by more than
+//! `POSTINGS` entries the candidates are all the entries sharing a heavy term; beyond, an
+//! entry whose only link to another is a term many entries share can be missed — such a link
 //! says little anyway.
 //!
 //! **Deterministic.** Hashes are fixed (FNV-1a), document frequencies are sums, every

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::copies::passages;
 use super::text::{Doc, Reader};
 use super::Similar;
+use crate::library::entry_date;
 use crate::output::Staging;
 use crate::site::{Meta, Site, SiteView};
 use crate::views::Card;
@@ -35,6 +36,7 @@ struct QuoteView {
 
 #[derive(Serialize)]
 struct PairView {
+    /// The older entry (by the date it entered the bank, else its recognition), then the newer.
     a: Card,
     b: Card,
     /// Whole percent.
@@ -56,9 +58,12 @@ pub(crate) fn render(site: &Site, sv: &SiteView, out: &Staging, similar: &Simila
     let pairs: Vec<PairView> = shown
         .par_iter()
         .map_init(Reader::default, |reader, p| {
-            let (ea, eb) = (&lib.entries[p.a], &lib.entries[p.b]);
-            let da = Doc::read(reader, ea, &site.bodies[p.a]);
-            let db = Doc::read(reader, eb, &site.bodies[p.b]);
+            // The older entry first (the one a copy would come from), then by id.
+            let date = |i: usize| (entry_date(&lib.entries[i]), i);
+            let (a, b) = if date(p.b) < date(p.a) { (p.b, p.a) } else { (p.a, p.b) };
+            let (ea, eb) = (&lib.entries[a], &lib.entries[b]);
+            let da = Doc::read(reader, ea, &site.bodies[a]);
+            let db = Doc::read(reader, eb, &site.bodies[b]);
             let found = passages(&da, &db);
             PairView {
                 a: v.card(ea),
