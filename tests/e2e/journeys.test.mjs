@@ -107,10 +107,16 @@ test('search with and without diacritics, with a filter; open a result; share an
   await input.fill('mot cua');
   // Wait for this query's results and facets (not the previous query's).
   await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'mot cua'
-    && document.querySelectorAll('#search-app .search-facet input[name="tinh"]').length > 0, null, { timeout: 20000 });
-  // Filter by a province through the facet control.
-  await page.locator('#search-app .search-facet summary', { hasText: 'Tỉnh, thành phố' }).click();
-  await page.locator('#search-app input[name="tinh"][value="cao-bang"]').check();
+    && document.querySelectorAll('#search-app .search-facet input[name="tinh"]').length > 0, null, { timeout: 60000 });
+  // Filter by a province through the facet control (opened facets stay
+  // open when results re-render; on a loaded machine, open it again if a
+  // render came between the click and the check).
+  const province = page.locator('#search-app input[name="tinh"][value="cao-bang"]');
+  for (let attempt = 0; attempt < 5 && !(await province.isVisible()); attempt++) {
+    await page.locator('#search-app .search-facet summary', { hasText: 'Tỉnh, thành phố' }).click();
+    await province.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  }
+  await province.check();
   await page.waitForURL(/tinh=cao-bang/);
   const shared = page.url();
   assert.match(shared, /[?&]q=mot(\+|%20)cua/);
@@ -118,7 +124,7 @@ test('search with and without diacritics, with a filter; open a result; share an
   await page.waitForFunction(() => {
     const metas = [...document.querySelectorAll('#search-app .search-meta')].map((m) => m.textContent);
     return metas.length > 0 && metas.every((m) => m.includes('Cao Bằng'));
-  }, null, { timeout: 20000 });
+  }, null, { timeout: 60000 });
   const metas = await page.locator('#search-app .search-meta').allInnerTexts();
   assert.ok(metas.length > 0 && metas.every((m) => m.includes('Cao Bằng')), `filtered to Cao Bằng: ${metas}`);
 
