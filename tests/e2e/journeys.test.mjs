@@ -108,9 +108,8 @@ test('search with and without diacritics, with a filter; open a result; share an
   // Wait for this query's results and facets (not the previous query's).
   await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'mot cua'
     && document.querySelectorAll('#search-app .search-facet input[name="tinh"]').length > 0, null, { timeout: 60000 });
-  // Filter by a province through the facet control (opened facets stay
-  // open when results re-render; on a loaded machine, open it again if a
-  // render came between the click and the check).
+  // Filter by a province through the facet control (on a loaded machine,
+  // open it again if a re-render closed it between the click and the check).
   const province = page.locator('#search-app input[name="tinh"][value="cao-bang"]');
   for (let attempt = 0; attempt < 5 && !(await province.isVisible()); attempt++) {
     await page.locator('#search-app .search-facet summary', { hasText: 'Tỉnh, thành phố' }).click();

@@ -690,7 +690,6 @@ export async function mount(root) {
     const boxes = [];
     for (const [ki, fc] of facets.entries()) {
       const box = el('details', { class: 'search-facet' });
-      box.dataset.key = fc.key;
       const chosen = filters.filter(([k]) => k === fc.key).map(([, v]) => v);
       if (chosen.length) box.open = true;
       box.append(el('summary', { text: fc.label }));
@@ -723,9 +722,6 @@ export async function mount(root) {
       await fill();
       if (mine !== generation) return;
     }
-    // A facet the reader opened stays open when the results change.
-    const open = new Set([...facetBox.querySelectorAll('details[open]')].map((d) => d.dataset.key));
-    for (const box of boxes) if (!box.open && open.has(box.dataset.key)) box.open = true;
     facetBox.replaceChildren(...boxes);
     if (filters.length) {
       const clear = el('button', { type: 'button', class: 'search-clear', text: t.clear });
