@@ -227,8 +227,12 @@ export function compareKeys(a, b) {
 
 // ---------------------------------------------------------------- the baked index
 
+// A request that never answers (a stalled connection) must not freeze the
+// search: after 15 s it fails, and callers fall back (facet counts to their
+// totals) or say the search failed.
 const defaultFetch = async (url) => {
-  const r = await fetch(url);
+  const signal = typeof AbortSignal !== 'undefined' && AbortSignal.timeout ? AbortSignal.timeout(15000) : undefined;
+  const r = await fetch(url, { signal });
   if (!r.ok) throw new Error(`${r.status} ${url}`);
   return r.text();
 };
