@@ -93,11 +93,15 @@ test('search with and without diacritics, with a filter; open a result; share an
   const results = page.locator('#search-app .search-result a');
   const firstIds = async () => (await results.evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('href'))));
 
+  // A query has settled when the URL carries it and the results are no longer busy.
+  const settled = (q) => page.waitForFunction((want) => new URLSearchParams(location.search).get('q') === want
+    && document.getElementById('search-app').getAttribute('aria-busy') === 'false', q, { timeout: 60000 });
+
   await input.fill('chuyen doi so');
-  await results.first().waitFor();
+  await settled('chuyen doi so');
   const folded = await firstIds();
   await input.fill('chuyển đổi số');
-  await page.waitForFunction(() => document.querySelectorAll('#search-app .search-result').length > 0);
+  await settled('chuyển đổi số');
   const exact = await firstIds();
   assert.ok(folded.length > 0 && exact.length > 0);
   assert.ok(exact.some((h) => folded.includes(h)), 'with and without diacritics find the same entries');
@@ -105,16 +109,10 @@ test('search with and without diacritics, with a filter; open a result; share an
   assert.ok(highlighted > 0, 'matching words are highlighted');
 
   await input.fill('mot cua');
-  // Wait for this query's results and facets (not the previous query's).
-  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'mot cua'
-    && document.querySelectorAll('#search-app .search-facet input[name="tinh"]').length > 0, null, { timeout: 60000 });
-  // Filter by a province through the facet control (on a loaded machine,
-  // open it again if a re-render closed it between the click and the check).
+  await settled('mot cua');
+  // Filter by a province through the facet control.
   const province = page.locator('#search-app input[name="tinh"][value="cao-bang"]');
-  for (let attempt = 0; attempt < 5 && !(await province.isVisible()); attempt++) {
-    await page.locator('#search-app .search-facet summary', { hasText: 'Tỉnh, thành phố' }).click();
-    await province.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
-  }
+  await page.locator('#search-app .search-facet summary', { hasText: 'Tỉnh, thành phố' }).click();
   await province.check();
   await page.waitForURL(/tinh=cao-bang/);
   const shared = page.url();
@@ -137,6 +135,26 @@ test('search with and without diacritics, with a filter; open a result; share an
   await results.first().click();
   await page.waitForURL(/sang-kien\//);
   assertClean(assert, problems, 'the search journey');
+  await context.close();
+});
+
+test('a filter the reader opened stays open while the results change', async () => {
+  const { page, context, problems } = await watchedPage(browser);
+  const settled = (q) => page.waitForFunction((want) => new URLSearchParams(location.search).get('q') === want
+    && document.getElementById('search-app').getAttribute('aria-busy') === 'false', q, { timeout: 60000 });
+  await page.goto(new URL('tim-kiem/?q=ho+tich', BASE).href);
+  await settled('ho tich');
+  const provinces = () => page.locator('#search-app .search-facet', { has: page.locator('summary', { hasText: 'Tỉnh, thành phố' }) });
+  await provinces().locator('summary').click();
+  assert.equal(await provinces().evaluate((d) => d.open), true);
+  await page.locator('input[name="q"]').fill('ho tich so');
+  await settled('ho tich so');
+  assert.equal(await provinces().evaluate((d) => d.open), true, 'the re-rendered facet is still open');
+  await provinces().locator('summary').click();
+  await page.locator('input[name="q"]').fill('ho tich');
+  await settled('ho tich');
+  assert.equal(await provinces().evaluate((d) => d.open), false, 'a facet the reader closed stays closed');
+  assertClean(assert, problems, 'open facets');
   await context.close();
 });
 

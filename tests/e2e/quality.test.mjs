@@ -58,7 +58,8 @@ test('search results and filters work by keyboard alone', async () => {
   await page.goto(new URL('tim-kiem/', BASE).href);
   await page.locator('input[name="q"]').focus();
   await page.keyboard.type('ho tich');
-  await page.locator('#search-app .search-result a').first().waitFor();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === 'ho tich'
+    && document.getElementById('search-app').getAttribute('aria-busy') === 'false', null, { timeout: 60000 });
   await page.keyboard.press('ArrowDown');
   const first = await page.evaluate(() => document.activeElement.closest('.search-result') !== null);
   assert.ok(first, 'ArrowDown moves to the first result');

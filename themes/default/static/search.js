@@ -664,6 +664,8 @@ export async function mount(root) {
   let active = -1;
   let generation = 0;
   const counted = new Map(); // key index → [Set of ordinals per value]
+  // Facets the reader opened stay open when a newer result re-renders them.
+  const opened = new Set();
 
   try {
     await index.open();
@@ -695,7 +697,8 @@ export async function mount(root) {
     for (const [ki, fc] of facets.entries()) {
       const box = el('details', { class: 'search-facet' });
       const chosen = filters.filter(([k]) => k === fc.key).map(([, v]) => v);
-      if (chosen.length) box.open = true;
+      if (chosen.length || opened.has(fc.key)) box.open = true;
+      box.addEventListener('toggle', () => (box.open ? opened.add(fc.key) : opened.delete(fc.key)));
       box.append(el('summary', { text: fc.label }));
       const ul = el('ul');
       const others = [...result.masks.entries()].filter(([k]) => k !== fc.key).map(([, m]) => m);
@@ -765,9 +768,20 @@ export async function mount(root) {
     list.replaceChildren(...items);
   }
 
+  // While a query runs the results carry aria-busy="true"; assistive
+  // technology (and the browser tests) wait for "false", the settled state.
   async function run() {
-    const q = input.value.slice(0, 1000);
     const mine = ++generation;
+    root.setAttribute('aria-busy', 'true');
+    try {
+      await runQuery(mine);
+    } finally {
+      if (mine === generation) root.setAttribute('aria-busy', 'false');
+    }
+  }
+
+  async function runQuery(mine) {
+    const q = input.value.slice(0, 1000);
     history.replaceState(null, '', writeUrl(q.trim() ? q : '', filters) || location.pathname);
     active = -1;
     if (!q.trim() && !filters.length) {
