@@ -15,6 +15,7 @@ mod embed;
 mod featured;
 mod jsonld;
 mod opendata;
+mod raster;
 mod share_image;
 
 use serde_json::json;
