@@ -220,12 +220,19 @@ fn write_site(
     );
     let dates = entry_dates(c);
     let site = site_of(opts, c, &dates, assets, &similar);
-    site.render(staging, &mut |step| {
-        let (files, bytes) = staging.totals();
-        t.done(step, &format!("{files} files, {} KB so far", bytes / 1024));
+    // The search index is built beside the pages: tantivy's writer is one
+    // thread, and the pages spend much of their time waiting on the file
+    // system, so the two overlap instead of adding up.
+    let index = std::thread::scope(|scope| {
+        let index = scope.spawn(|| build_search(&site));
+        site.render(staging, &mut |step| {
+            let (files, bytes) = staging.totals();
+            t.done(step, &format!("{files} files, {} KB so far", bytes / 1024));
+        })?;
+        index.join().unwrap_or_else(|_| Err("the search index builder panicked".into()))
     })?;
-
-    write_search(&site, staging, t)?;
+    t.done("index", &format!("{} entries (built beside the pages)", site.lib.entries.len()));
+    write_index(&index, staging, t)?;
     let assets = site.assets;
     Ok((assets, similar))
 }
@@ -261,9 +268,23 @@ fn site_of<'a>(
 /// Builds the search index of the site and writes it under `search/`;
 /// returns the folder names (the content hash) it wrote under `search/`.
 fn write_search(site: &Site, staging: &Staging, t: &mut Timer) -> Result<BTreeSet<String>, String> {
-    let (docs, facets) = site.search_input();
-    let index = crate::search::build_index(docs, facets, &site.lib.vocab.synonyms).map_err(|e| e.to_string())?;
+    let index = build_search(site)?;
     t.done("index", &format!("{} entries", site.lib.entries.len()));
+    write_index(&index, staging, t)
+}
+
+fn build_search(site: &Site) -> Result<crate::search::SearchIndex, String> {
+    let (docs, facets) = site.search_input();
+    crate::search::build_index(docs, facets, &site.lib.vocab.synonyms).map_err(|e| e.to_string())
+}
+
+/// Exports a built index as JSON files under `search/`; returns the folder
+/// names (the content hash) it wrote.
+fn write_index(
+    index: &crate::search::SearchIndex,
+    staging: &Staging,
+    t: &mut Timer,
+) -> Result<BTreeSet<String>, String> {
     let exported = index.export().map_err(|e| e.to_string())?;
     let count = exported.len();
     exported
