@@ -136,25 +136,24 @@ impl Canvas {
             step => Some(first + (step - 1) as u8),
         });
         let (left, top) = (coverage.left + dx, coverage.top + dy);
-        for row in 0..coverage.height as i32 {
-            let y = top + row;
-            if y < 0 || y >= self.height as i32 {
-                continue;
-            }
-            let line = &coverage.alpha[(row as u32 * coverage.width) as usize..][..coverage.width as usize];
-            for (col, &alpha) in line.iter().enumerate() {
-                let x = left + col as i32;
-                if x < 0 || x >= self.width as i32 {
-                    continue;
-                }
+        // The part of the coverage map that falls on the canvas.
+        let cols = (-left).max(0)..(self.width as i32 - left).min(coverage.width as i32);
+        let rows = (-top).max(0)..(self.height as i32 - top).min(coverage.height as i32);
+        if cols.is_empty() {
+            return Ok(());
+        }
+        for row in rows {
+            let src = &coverage.alpha[(row as u32 * coverage.width) as usize..][cols.start as usize..cols.end as usize];
+            let at = ((top + row) as u32 * self.width) as usize + (left + cols.start) as usize;
+            let dst = &mut self.pixels[at..at + src.len()];
+            for (pixel, &alpha) in dst.iter_mut().zip(src) {
                 let Some(index) = index_of[alpha as usize] else { continue };
-                let at = (y as u32 * self.width + x as u32) as usize;
-                let current = self.pixels[at];
+                let current = *pixel;
                 // Neighbouring glyphs' edges may overlap: keep the stronger
                 // coverage of the same colour; never fade a full pixel.
                 let stronger = ramp.contains(&current) && current < index;
                 if current == background || (index == full && current != full) || stronger {
-                    self.pixels[at] = index;
+                    *pixel = index;
                 }
             }
         }
