@@ -179,29 +179,16 @@ for N in "${NS[@]}"; do
   read -r b f <<<"$(size_of "$D/site")"; record "$N" size_sangkien 0 "$b" "$f" 0
   read -r b f <<<"$(size_of "$D/site/search")"; record "$N" size_sangkien_search 0 "$b" "$f" 0
 
-  # 5. Search bytes for sangkien. The hook: bench/search-bytes.mjs, when the search
-  #    engineers provide it. Contract: node bench/search-bytes.mjs SITE_DIR "q1" "q2" prints
-  #    one JSON object with at least {"first_gz": bytes, "second_gz": bytes} (client included
-  #    in the first). Until then, tests/js/bench.mjs (the search team's byte counter: the real
-  #    client over the real export, gzip -6 per file) is used: cold bytes of q1 alone, then
+  # 5. Search bytes for sangkien: tests/js/bench.mjs runs the real client
+  #    (themes/default/static/search.js) over the real export and counts gzip -6
+  #    bytes per fetched file: the cold bytes of q1 alone (client included), then
   #    the later bytes of q2 typed after q1 in the same session.
   if [ -d "$D/site/search" ] && command -v node >/dev/null; then
-    if [ -f "$ROOT/bench/search-bytes.mjs" ]; then
-      if node "$ROOT/bench/search-bytes.mjs" "$D/site" "$Q1" "$Q2" >"$LOGS/search-bytes.json" 2>"$LOGS/search-bytes.err"; then
-        python3 - "$LOGS/search-bytes.json" "$N" >>"$RESULTS.new" <<'PY'
-import json, sys
-j = json.load(open(sys.argv[1]))
-print(f"{sys.argv[2]}\tsearch_sangkien\t0\t{j.get('first_gz', 0)}\t{j.get('second_gz', 0)}\t0")
-PY
-      else
-        log "  search-bytes.mjs failed, see $LOGS/search-bytes.err"
-      fi
-    elif [ -f "$ROOT/tests/js/bench.mjs" ]; then
-      python3 -c 'import json,sys; print(json.dumps([{"text": sys.argv[1]}], ensure_ascii=False))' "$Q1" >"$LOGS/q1.json"
-      python3 -c 'import json,sys; print(json.dumps([{"text": q} for q in sys.argv[1:]], ensure_ascii=False))' "$Q1" "$Q2" >"$LOGS/q12.json"
-      if node "$ROOT/tests/js/bench.mjs" "$D/site" "$LOGS/q1.json" >"$LOGS/search-bench-q1.json" 2>"$LOGS/search-bytes.err" \
-        && node "$ROOT/tests/js/bench.mjs" "$D/site" "$LOGS/q12.json" >"$LOGS/search-bench-q12.json" 2>>"$LOGS/search-bytes.err"; then
-        python3 - "$LOGS/search-bench-q1.json" "$LOGS/search-bench-q12.json" "$N" >>"$RESULTS.new" <<'PY'
+    python3 -c 'import json,sys; print(json.dumps([{"text": sys.argv[1]}], ensure_ascii=False))' "$Q1" >"$LOGS/q1.json"
+    python3 -c 'import json,sys; print(json.dumps([{"text": q} for q in sys.argv[1:]], ensure_ascii=False))' "$Q1" "$Q2" >"$LOGS/q12.json"
+    if node "$ROOT/tests/js/bench.mjs" "$D/site" "$LOGS/q1.json" >"$LOGS/search-bench-q1.json" 2>"$LOGS/search-bytes.err" \
+      && node "$ROOT/tests/js/bench.mjs" "$D/site" "$LOGS/q12.json" >"$LOGS/search-bench-q12.json" 2>>"$LOGS/search-bytes.err"; then
+      python3 - "$LOGS/search-bench-q1.json" "$LOGS/search-bench-q12.json" "$N" >>"$RESULTS.new" <<'PY'
 import json, sys
 a = json.load(open(sys.argv[1]))
 b = json.load(open(sys.argv[2]))
@@ -209,9 +196,8 @@ first = a["coldKB"]["median"] * 1000
 second = b["laterKB"]["median"] * 1000
 print(f"{sys.argv[3]}\tsearch_sangkien\t0\t{first:.0f}\t{second:.0f}\t0")
 PY
-      else
-        log "  tests/js/bench.mjs failed, see $LOGS/search-bytes.err"
-      fi
+    else
+      log "  tests/js/bench.mjs failed, see $LOGS/search-bytes.err"
     fi
   fi
 
