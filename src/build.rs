@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -81,16 +81,39 @@ impl Log for Quiet {
     fn step(&self, _: &str, _: &str, _: u128) {}
 }
 
+/// Times the build's steps: wall time, and the process's CPU time (all
+/// threads, user + system), which shows whether a step used both cores or
+/// waited on the file system.
 struct Timer<'a> {
     log: &'a dyn Log,
     start: Instant,
+    cpu: Duration,
 }
 
-impl Timer<'_> {
-    fn done(&mut self, name: &str, detail: &str) {
-        self.log.step(name, detail, self.start.elapsed().as_millis());
-        self.start = Instant::now();
+impl<'a> Timer<'a> {
+    fn new(log: &'a dyn Log) -> Timer<'a> {
+        Timer { log, start: Instant::now(), cpu: process_usage().0 }
     }
+
+    fn done(&mut self, name: &str, detail: &str) {
+        let (cpu, peak_kb) = process_usage();
+        let used = cpu.saturating_sub(self.cpu).as_millis();
+        let detail = format!("{detail} · CPU {used} ms, peak {} MB", peak_kb / 1024);
+        self.log.step(name, &detail, self.start.elapsed().as_millis());
+        self.start = Instant::now();
+        self.cpu = cpu;
+    }
+}
+
+/// CPU time used so far by the whole process, and its peak resident memory in KB.
+fn process_usage() -> (Duration, u64) {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) } != 0 {
+        return (Duration::ZERO, 0);
+    }
+    let time = |t: libc::timeval| Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64);
+    (time(usage.ru_utime) + time(usage.ru_stime), usage.ru_maxrss.max(0) as u64)
 }
 
 /// Everything known once the content is read and checked.
@@ -108,7 +131,7 @@ pub struct Checked {
 
 /// Runs every check of the build without writing anything.
 pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
-    let mut t = Timer { log, start: Instant::now() };
+    let mut t = Timer::new(log);
     let mut report = Report::default();
     if !opts.content.is_dir() {
         return Err(Failure::Internal(format!("content folder not found: {}", opts.content.display())));
@@ -178,7 +201,7 @@ pub fn build(opts: &Options, log: &dyn Log) -> Result<Outcome, Failure> {
 
 /// Writes a checked bank into a staging folder and swaps it in.
 fn publish(opts: &Options, checked: &Checked, log: &dyn Log) -> Result<(Outcome, site::Assets, Similar), Failure> {
-    let mut t = Timer { log, start: Instant::now() };
+    let mut t = Timer::new(log);
     let staging = Staging::new(&opts.out)
         .map_err(|e| Failure::Internal(format!("cannot prepare {}: {e}", opts.out.display())))?;
     let result = write_site(opts, checked, &staging, &mut t);
@@ -496,7 +519,7 @@ impl Session {
         let patch = Staging::patch(&self.opts.out)
             .map_err(|e| internal(format!("cannot prepare {}: {e}", self.opts.out.display())))?;
         let quiet: &dyn Log = &Quiet;
-        let mut t = Timer { log: quiet, start: Instant::now() };
+        let mut t = Timer::new(quiet);
         let keep = match write_search(&site, &patch, &mut t) {
             Ok(keep) => keep,
             Err(e) => {

@@ -7,7 +7,7 @@
 //! Every path written is relative and made of plain components: content
 //! can never make sangkien write outside the output folder.
 
-use std::io::Write as _;
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -108,6 +108,28 @@ impl Staging {
         })?;
         f.write_all(bytes)?;
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Writes one file at `rel` piece by piece through `fill`, for files too
+    /// large to hold whole in memory (the open data of a large bank).
+    pub fn write_streamed(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let rel = safe_relative(rel).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        fill(&mut out)?;
+        out.flush()?;
+        let len = out.get_ref().metadata()?.len();
+        self.bytes.fetch_add(len, Ordering::Relaxed);
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }

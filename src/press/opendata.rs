@@ -12,6 +12,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use serde_json::{json, Value};
 
 use crate::content::Entry;
@@ -253,17 +255,35 @@ pub(crate) fn write_all(site: &Site, out: &Staging) -> Result<(), String> {
         let selected: Vec<&Vec<String>> = list.iter().map(|&i| &rows[i]).collect();
         out.write(&format!("data/don-vi/{unit}.csv"), &csv(&selected)).map_err(io)?;
     }
-    let doc = json!({
+    // The JSON is written in pieces, entries serialised in parallel a
+    // thousand at a time, never as one value: at 100,000 entries a single
+    // serde_json value of the bank took gigabytes. The bytes are those of
+    // `serde_json::to_string` of the whole document.
+    let head = json!({
         "title": site.config.title,
         "owner": site.config.owner,
         "base_url": site.config.base_url,
         "licence": site.config.footer,
         "count": site.lib.entries.len(),
-        "entries": (0..site.lib.entries.len()).map(|i| json_entry(site, i)).collect::<Vec<_>>(),
     });
-    let mut text = serde_json::to_string(&doc).map_err(|e| e.to_string())?;
-    text.push('\n');
-    out.write("data/sang-kien.json", text.as_bytes()).map_err(io)
+    let head = serde_json::to_string(&head).map_err(|e| e.to_string())?;
+    let n = site.lib.entries.len();
+    out.write_streamed("data/sang-kien.json", |w| {
+        w.write_all(head.strip_suffix('}').unwrap_or(&head).as_bytes())?;
+        w.write_all(b",\"entries\":[")?;
+        for start in (0..n).step_by(1000) {
+            let pieces: Vec<String> =
+                (start..(start + 1000).min(n)).into_par_iter().map(|i| json_entry(site, i).to_string()).collect();
+            for (k, piece) in pieces.iter().enumerate() {
+                if start + k > 0 {
+                    w.write_all(b",")?;
+                }
+                w.write_all(piece.as_bytes())?;
+            }
+        }
+        w.write_all(b"]}\n")
+    })
+    .map_err(io)
 }
 
 #[cfg(test)]
