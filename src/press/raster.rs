@@ -116,11 +116,20 @@ impl Canvas {
             }
             return Ok(());
         }
-        let mut mask = Mask::new(w, h).ok_or("share image: empty rectangle")?;
-        let path = rounded_rect(w as f32, h as f32, radius).ok_or("share image: bad rectangle")?;
-        mask.fill_path(&path, FillRule::Winding, true, Transform::identity());
-        let coverage = Coverage { left: x as i32, top: y as i32, width: w, height: h, alpha: mask.data().to_vec() };
-        self.paint(&coverage, (0, 0), fill, bg)
+        // Every entry's image has the same boxes: their coverage is kept.
+        let key = (w, h, radius.to_bits());
+        let coverage = match SHAPES.with(|c| c.borrow().get(&key).cloned()) {
+            Some(hit) => hit,
+            None => {
+                let mut mask = Mask::new(w, h).ok_or("share image: empty rectangle")?;
+                let path = rounded_rect(w as f32, h as f32, radius).ok_or("share image: bad rectangle")?;
+                mask.fill_path(&path, FillRule::Winding, true, Transform::identity());
+                let made = Rc::new(Coverage { left: 0, top: 0, width: w, height: h, alpha: mask.data().to_vec() });
+                SHAPES.with(|c| c.borrow_mut().insert(key, made.clone()));
+                made
+            }
+        };
+        self.paint(&coverage, (x as i32, y as i32), fill, bg)
     }
 
     /// Writes `fill` over `bg` wherever `coverage`, moved by `(dx, dy)`, covers.
@@ -253,6 +262,8 @@ type GlyphKey = (u8, u32, u32, u8);
 thread_local! {
     /// Rasterised glyphs, per thread (no locking; a few hundred per size).
     static GLYPHS: RefCell<HashMap<GlyphKey, Rc<Coverage>>> = RefCell::new(HashMap::new());
+    /// Rounded rectangles by (width, height, radius bits), per thread.
+    static SHAPES: RefCell<HashMap<(u32, u32, u32), Rc<Coverage>>> = RefCell::new(HashMap::new());
 }
 
 /// The coverage of a glyph at `px` with its origin `frac` quarter pixels
