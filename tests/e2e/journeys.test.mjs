@@ -2,7 +2,7 @@
 // `sangkien serve` of the sample bank.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, watchedPage, assertClean } from './lib.mjs';
+import { BASE, launch, newContext, watchedPage, assertClean } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -57,7 +57,7 @@ test('the units directory lists provinces and opens a unit page', async () => {
 });
 
 test('reading needs no JavaScript', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await newContext(browser, { javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(new URL('sang-kien/so-hoa-so-ho-tich-giay/', BASE).href);
   const text = await page.locator('main').innerText();

@@ -35,8 +35,18 @@ export async function launch() {
 }
 
 /** A page that records what went wrong while it was used. */
+/** A browser context for the tests. Under heavy disk pressure (another
+ * build writing gigabytes) Chromium has stalled a navigation past
+ * Playwright's 30 s default while the server answered in milliseconds; a
+ * page that never loads still fails. */
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext(options);
+  context.setDefaultNavigationTimeout(90000);
+  return context;
+}
+
 export async function watchedPage(browser, viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  const context = await newContext(browser, { viewport, locale: 'vi-VN' });
   const page = await context.newPage();
   const host = new URL(BASE).host;
   const problems = { console: [], failed: [], foreign: [], bytes: 0 };

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { BASE, OUT, SHOTS, PAGE_TYPES, launch, watchedPage, assertClean } from './lib.mjs';
+import { BASE, OUT, SHOTS, PAGE_TYPES, launch, newContext, watchedPage, assertClean } from './lib.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let browser;
@@ -17,7 +17,7 @@ after(async () => { await browser?.close(); });
 test('axe-core finds no serious or critical violation on any page type', async () => {
   const axe = readFileSync(`${here}node_modules/axe-core/axe.min.js`, 'utf8');
   // axe is injected as a script; the site's CSP would rightly refuse it.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const context = await newContext(browser, { bypassCSP: true, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const report = [];
   for (const [type, path] of Object.entries(PAGE_TYPES)) {
