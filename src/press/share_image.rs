@@ -60,7 +60,7 @@ impl Metrics<'static> {
 impl Metrics<'_> {
     /// The glyphs that set `text`: the regular or bold face, the arrows
     /// face for what it lacks, and `.notdef` (a box) for what neither has.
-    fn place(&self, text: &str, px: f32, bold: bool) -> Vec<Placed<'_>> {
+    fn glyphs<'s>(&'s self, text: &'s str, px: f32, bold: bool) -> impl Iterator<Item = Placed<'s>> + 's {
         let main = Face { id: u8::from(bold), font: if bold { &self.bold } else { &self.regular } };
         let arrows = Face { id: 2, font: &self.arrows };
         let size = Size::new(px);
@@ -69,22 +69,25 @@ impl Metrics<'_> {
             arrows.font.glyph_metrics(size, LocationRef::default()),
         );
         let (c_main, c_arrows) = (main.font.charmap(), arrows.font.charmap());
-        text.chars()
-            .map(|c| {
-                let found = c_main
-                    .map(c)
-                    .map(|g| (main, g, m_main.advance_width(g)))
-                    .or_else(|| c_arrows.map(c).map(|g| (arrows, g, m_arrows.advance_width(g))));
-                match found {
-                    Some((face, glyph, advance)) => Placed { face, glyph, advance: advance.unwrap_or(px * 0.6) },
-                    None => Placed { face: main, glyph: GlyphId::NOTDEF, advance: px * 0.6 },
-                }
-            })
-            .collect()
+        text.chars().map(move |c| {
+            let found = c_main
+                .map(c)
+                .map(|g| (main, g, m_main.advance_width(g)))
+                .or_else(|| c_arrows.map(c).map(|g| (arrows, g, m_arrows.advance_width(g))));
+            match found {
+                Some((face, glyph, advance)) => Placed { face, glyph, advance: advance.unwrap_or(px * 0.6) },
+                None => Placed { face: main, glyph: GlyphId::NOTDEF, advance: px * 0.6 },
+            }
+        })
     }
 
+    fn place<'s>(&'s self, text: &'s str, px: f32, bold: bool) -> Vec<Placed<'s>> {
+        self.glyphs(text, px, bold).collect()
+    }
+
+    /// Measured without collecting the glyphs: line breaking measures often.
     fn width(&self, text: &str, px: f32, bold: bool) -> f32 {
-        self.place(text, px, bold).iter().map(|g| g.advance).sum()
+        self.glyphs(text, px, bold).map(|g| g.advance).sum()
     }
 
     /// Cuts `text` to fit `max` with an ellipsis.
