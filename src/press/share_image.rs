@@ -31,9 +31,10 @@ static REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"
 static BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
 static ARROWS: &[u8] = include_bytes!("../../assets/fonts/NotoSansSymbols-Arrows.ttf");
 
-/// Changes whenever the drawing code changes how a scene looks, so cached
-/// images of an older renderer are not reused.
-const RENDERER: &str = "sangkien raster 1";
+/// Changes whenever the drawing or encoding code changes an image's bytes,
+/// so cached images of an older renderer are not reused (a warm build must
+/// give the bytes of a cold one).
+const RENDERER: &str = "sangkien raster 2";
 const WHITE: Rgb = [0xff, 0xff, 0xff];
 const NAVY: Rgb = [0x12, 0x32, 0x5a];
 const NAVY_SOFT: Rgb = [0xe8, 0xee, 0xf6];
