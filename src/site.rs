@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -17,7 +18,7 @@ use crate::guard::{guarded, Stage};
 use crate::library::{entry_date, Kind, Library};
 use crate::markdown::Rendered;
 use crate::output::{fingerprinted_name, Staging};
-use crate::templates::Templates;
+use crate::templates::{Shared, Templates};
 use crate::views::{root_for, urls, Card, Labels, Link, Views};
 
 /// The Content-Security-Policy every page is served with (and declares in
@@ -49,6 +50,9 @@ pub(crate) struct SiteView<'a> {
     language: &'a str,
     menu: Vec<MenuItem>,
     pages: Vec<MenuItem>,
+    /// [`SharedData`] as tera values, made by the first page rendered.
+    #[serde(skip)]
+    shared: OnceLock<Result<Shared, String>>,
 }
 
 #[derive(Serialize)]
@@ -57,25 +61,31 @@ pub(crate) struct MenuItem {
     url: String,
 }
 
-/// What every template gets (docs/templates.md, "Data every template gets").
+/// What every template gets (docs/templates.md, "Data every template gets"):
+/// the part that is the same on every page…
 #[derive(Serialize)]
-struct Common<'a> {
+struct SharedData<'a> {
     site: &'a SiteView<'a>,
     t: &'a BTreeMap<String, String>,
-    root: String,
-    page_url: String,
-    canonical: String,
-    page_title: String,
-    page_description: String,
     assets: &'a Assets,
     feed_url: &'static str,
     csp: &'static str,
 }
 
+/// …and the part that is the page's own.
 #[derive(Serialize)]
-struct Page<'a, T: Serialize> {
+struct Common {
+    root: String,
+    page_url: String,
+    canonical: String,
+    page_title: String,
+    page_description: String,
+}
+
+#[derive(Serialize)]
+struct Page<T: Serialize> {
     #[serde(flatten)]
-    common: Common<'a>,
+    common: Common,
     #[serde(flatten)]
     data: T,
 }
@@ -158,6 +168,7 @@ impl Site<'_> {
                 .iter()
                 .map(|(p, _)| MenuItem { title: p.title.clone(), url: urls::page(&p.slug) })
                 .collect(),
+            shared: OnceLock::new(),
         }
     }
 
@@ -166,18 +177,22 @@ impl Site<'_> {
         let Meta(url, title, description) = meta;
         let root = if template == "404.html" { self.config.base_path() } else { root_for(url) };
         let common = Common {
-            site: sv,
-            t: self.strings,
             root,
             page_url: url.to_string(),
             canonical: self.config.abs_url(url),
             page_title: title.to_string(),
             page_description: description.to_string(),
-            assets: &self.assets,
-            feed_url: "feed.xml",
-            csp: CSP_META,
         };
-        let html = self.templates.render(template, &Page { common, data })?;
+        let shared = sv.shared.get_or_init(|| {
+            Shared::new(&SharedData {
+                site: sv,
+                t: self.strings,
+                assets: &self.assets,
+                feed_url: "feed.xml",
+                csp: CSP_META,
+            })
+        });
+        let html = self.templates.render_on(template, shared.as_ref()?, &Page { common, data })?;
         let file = if template == "404.html" { "404.html".to_string() } else { format!("{url}index.html") };
         out.write(&file, html.as_bytes()).map_err(io)
     }
@@ -610,7 +625,9 @@ pub fn search_input(
         });
     }
     let mut units: Vec<(String, String)> = lib.owned_by.keys().map(|id| (id.clone(), v.unit_link(id).name)).collect();
-    units.sort_by_key(|(_, name)| crate::text::sort_key(name));
+    // By name, then by id: provinces have communes of the same name, and
+    // `owned_by` is a hash map, whose order must not reach the output.
+    units.sort_by_cached_key(|(id, name)| (crate::text::sort_key(name), id.clone()));
     facets.push(Facet { key: "don-vi".to_string(), label: v.labels.get("menu_units"), values: units });
     (docs, facets)
 }

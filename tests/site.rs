@@ -257,3 +257,47 @@ fn authors_without_consent_are_published_without_name_or_position() {
         }
     }
 }
+
+/// Provinces have communes of the same name ("Xã Thanh Sơn" is in several):
+/// lists sorted by name must still come out in one order, whatever order the
+/// units were met in (the search's unit facet met them in a hash map's order).
+#[test]
+fn units_of_the_same_name_are_listed_in_one_order() {
+    let bank = Bank::copy_of_sample();
+    let units_file = bank.content().join("units.yaml");
+    let mut units: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(&units_file).unwrap()).unwrap();
+    // One unit owning entries in each province gets the same name.
+    let mut owners = std::collections::BTreeMap::new();
+    for (path, bytes) in read_tree(&bank.content().join("sang-kien")) {
+        let text = String::from_utf8(bytes).unwrap();
+        let owner = text.lines().find_map(|l| l.strip_prefix("owner_unit: ")).unwrap_or_else(|| panic!("{path}"));
+        if let Some((province, _)) = owner.split_once('/') {
+            owners.entry(province.to_string()).or_insert(owner.to_string());
+        }
+    }
+    assert!(owners.len() >= 4, "the sample has owners in {} provinces", owners.len());
+    let renamed: Vec<&String> = owners.values().collect();
+    for unit in units.as_sequence_mut().unwrap() {
+        if renamed.iter().any(|id| unit["id"].as_str() == Some(id.as_str())) {
+            unit["name"] = "Xã Thanh Sơn".into();
+            if let Some(map) = unit.as_mapping_mut() {
+                map.remove("short_name");
+            }
+        }
+    }
+    std::fs::write(&units_file, serde_yaml::to_string(&units).unwrap()).unwrap();
+    build_ok(&bank.content(), &bank.out());
+
+    let search = bank.out().join("search");
+    let meta: serde_json::Value = serde_json::from_slice(&std::fs::read(search.join("meta.json")).unwrap()).unwrap();
+    let build = meta["build"].as_str().unwrap();
+    let facet = meta["facets"].as_array().unwrap().iter().find(|f| f["key"] == "don-vi").unwrap();
+    let values: Vec<serde_json::Value> = match facet["file"].as_str() {
+        Some(file) => serde_json::from_slice(&std::fs::read(search.join(build).join(file)).unwrap()).unwrap(),
+        None => facet["values"].as_array().unwrap().clone(),
+    };
+    let namesakes: Vec<&str> =
+        values.iter().filter(|v| v[1] == "Xã Thanh Sơn").map(|v| v[0].as_str().unwrap()).collect();
+    assert_eq!(namesakes.len(), renamed.len(), "{values:?}");
+    assert!(namesakes.windows(2).all(|w| w[0] < w[1]), "namesakes out of id order: {namesakes:?}");
+}

@@ -592,10 +592,14 @@ fn is_conditions_heading(h: &str) -> bool {
     crate::text::fold_diacritics(h).to_lowercase().starts_with("dieu kien")
 }
 
-/// Largest first, then by name (Vietnamese-aware).
+/// Largest first, then by name (Vietnamese-aware), then by page (units of
+/// the same name), so the order never depends on the order rows were made in.
 fn sort_desc(rows: &mut [Row]) {
     rows.sort_by(|a, b| {
-        b.value.total_cmp(&a.value).then_with(|| crate::text::sort_key(&a.label).cmp(&crate::text::sort_key(&b.label)))
+        b.value
+            .total_cmp(&a.value)
+            .then_with(|| crate::text::sort_key(&a.label).cmp(&crate::text::sort_key(&b.label)))
+            .then_with(|| a.url.cmp(&b.url))
     });
 }
 
