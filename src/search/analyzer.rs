@@ -12,19 +12,17 @@
 //!      └─ bigram        = folded(i) + "_" + folded(i+1) when only whitespace separates them
 //! ```
 //!
-//! [`FoldedTokens`] gives the folded tokens of the same pipeline in one pass, from a table of what
-//! tantivy's filters make of each character (the bulk path of the similarity feature; equal to
-//! tantivy's output for every character, tested).
+//! The index runs tantivy's own tokenizer and filters. The pure functions here ([`analyze`],
+//! [`FoldedTokens`]) give the same tokens in one pass over the text, from a table of what
+//! tantivy's filters make of each character: equal to tantivy's output for every character
+//! and on mixed text (tested), so they return exactly what the index holds (minus the corpus
+//! stop syllables, which [`crate::search`] removes), several times faster.
 //!
 //! tantivy normalises no Unicode and breaks NFD text apart, hence NFC first. Both tone
 //! placements survive NFC ("hoà" ≠ "hòa"), hence the canonicalisation to the new style
-//! (mark on the second vowel). The tokenizer, length filter, lower-caser and folding are
-//! tantivy's own, run through [`TextAnalyzer`], so the pure functions here return exactly
-//! what the index holds (minus the corpus stop syllables, which [`crate::search`] removes).
+//! (mark on the second vowel).
 
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, RawTokenizer, TextAnalyzer, TokenStream};
 use unicode_normalization::UnicodeNormalization;
 
 /// Tokens of this many UTF-8 bytes or more are dropped (tantivy's `RemoveLongFilter`).
@@ -44,9 +42,10 @@ pub struct Token {
     pub joined: bool,
 }
 
-/// Unicode NFC.
+/// Unicode NFC, as an owned string (the quick check skips the work for text
+/// that already is NFC, which is nearly all of it: entries are normalised when read).
 pub fn nfc(text: &str) -> String {
-    text.nfc().collect()
+    crate::text::nfc(text).into_owned()
 }
 
 /// The five Vietnamese tone marks as combining characters (huyền, sắc, hỏi, ngã, nặng).
@@ -147,14 +146,6 @@ pub fn prepare(text: &str) -> String {
     canonical_tones(&crate::text::nfc(text))
 }
 
-/// tantivy's exact analyzer: SimpleTokenizer → RemoveLongFilter(40) → LowerCaser.
-pub fn exact_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .build()
-}
-
 fn folding_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(RawTokenizer::default()).filter(AsciiFoldingFilter).build()
 }
@@ -179,44 +170,28 @@ fn fold_with(folder: &mut TextAnalyzer, text: &str) -> String {
 
 /// Analyses already [`prepare`]d text into tokens with offsets and bigram joins.
 pub fn analyze_prepared(prepared: &str) -> Vec<Token> {
-    let mut exact = exact_analyzer();
-    let mut folder = folding_analyzer();
-    let mut stream = exact.token_stream(prepared);
+    let (mut exact, mut folded) = (String::new(), String::new());
     let mut tokens: Vec<Token> = Vec::new();
-    while stream.advance() {
-        let t = stream.token();
-        let joined =
-            tokens.last().is_some_and(|prev| prepared[prev.end..t.offset_from].chars().all(char::is_whitespace));
-        tokens.push(Token {
-            folded: fold_with(&mut folder, &t.text),
-            exact: t.text.clone(),
-            start: t.offset_from,
-            end: t.offset_to,
-            joined,
-        });
-    }
+    each_token(prepared, Some(&mut exact), &mut folded, |exact, folded, start, end| {
+        let joined = tokens.last().is_some_and(|prev| prepared[prev.end..start].chars().all(char::is_whitespace));
+        let exact = exact.unwrap_or_default().to_string();
+        tokens.push(Token { exact, folded: folded.to_string(), start, end, joined });
+    });
     tokens
 }
 
-/// The folded tokens of [`analyze_prepared`] in one pass, without the exact forms: the bulk
-/// path of the similarity feature, which reads every entry of a bank.
-///
-/// tantivy's pipeline (SimpleTokenizer → RemoveLongFilter → LowerCaser → AsciiFoldingFilter)
-/// works character by character: a token is a run of `char::is_alphanumeric` characters,
-/// dropped when its text has [`MAX_TOKEN_BYTES`] bytes or more, and each of its characters
-/// becomes `fold(lowercase(c))`. So the pipeline is run here on each character once, into a
-/// table (characters below U+2000, which covers Vietnamese; others are run as they come),
-/// and a token is the concatenation of its characters' entries — the same tokens, about four
-/// times faster, with no allocation per token. The equality with tantivy's pipeline is tested
-/// for every character and on mixed text.
+/// The folded tokens of [`analyze_prepared`] without the exact forms: the bulk path of the
+/// similarity feature, which reads every entry of a bank.
 #[derive(Default)]
 pub struct FoldedTokens {
     buf: String,
 }
 
-/// Per character below [`TABLE_CHARS`]: is it part of tokens, and what it becomes in one.
+/// Per character below [`TABLE_CHARS`]: is it part of tokens, and what it becomes in an
+/// exact and in a folded token.
 struct CharTable {
     alnum: Vec<bool>,
+    lower: Vec<Box<str>>,
     folded: Vec<Box<str>>,
 }
 
@@ -232,9 +207,12 @@ fn char_table() -> &'static CharTable {
     static TABLE: std::sync::OnceLock<CharTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut folder = folding_analyzer();
-        let chars = (0..TABLE_CHARS).map(|u| char::from_u32(u).unwrap_or('\0'));
-        let (alnum, folded) = chars.map(|c| (c.is_alphanumeric(), fold_lower(&mut folder, c).into_boxed_str())).unzip();
-        CharTable { alnum, folded }
+        let chars: Vec<char> = (0..TABLE_CHARS).map(|u| char::from_u32(u).unwrap_or('\0')).collect();
+        CharTable {
+            alnum: chars.iter().map(|c| c.is_alphanumeric()).collect(),
+            lower: chars.iter().map(|c| c.to_lowercase().collect::<String>().into_boxed_str()).collect(),
+            folded: chars.iter().map(|&c| fold_lower(&mut folder, c).into_boxed_str()).collect(),
+        }
     })
 }
 
@@ -242,44 +220,77 @@ impl FoldedTokens {
     /// Calls `f(folded, start, end)` for each token of already [`prepare`]d text, in order,
     /// with the token's byte range in `prepared`.
     pub fn for_each(&mut self, prepared: &str, mut f: impl FnMut(&str, usize, usize)) {
-        let table = char_table();
-        let mut folder: Option<TextAnalyzer> = None;
-        let mut start: Option<usize> = None;
-        for (i, c) in prepared.char_indices() {
-            let alnum = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-            } else if (c as u32) < TABLE_CHARS {
-                table.alnum[c as usize]
-            } else {
-                c.is_alphanumeric()
-            };
-            if !alnum {
-                if let Some(s) = start.take() {
-                    if i - s < MAX_TOKEN_BYTES {
-                        f(&self.buf, s, i);
-                    }
-                }
-                continue;
+        each_token(prepared, None, &mut self.buf, |_, folded, start, end| f(folded, start, end));
+    }
+}
+
+/// The tokens of already [`prepare`]d text in one pass: calls `f(exact, folded, start, end)`
+/// for each, `exact` being `None` when no `exact` buffer is given.
+///
+/// tantivy's pipeline (SimpleTokenizer → RemoveLongFilter → LowerCaser → AsciiFoldingFilter)
+/// works character by character: a token is a run of `char::is_alphanumeric` characters,
+/// dropped when its text has [`MAX_TOKEN_BYTES`] bytes or more, and each of its characters
+/// becomes `lowercase(c)` in the exact token and `fold(lowercase(c))` in the folded one. So
+/// the pipeline is run here on each character once, into a table (characters below U+2000,
+/// which covers Vietnamese; others are run as they come), and a token is the concatenation of
+/// its characters' entries — the same tokens, several times faster, with no allocation per
+/// token. The equality with tantivy's pipeline is tested for every character and on mixed text.
+fn each_token(
+    prepared: &str,
+    mut exact: Option<&mut String>,
+    folded: &mut String,
+    mut f: impl FnMut(Option<&str>, &str, usize, usize),
+) {
+    let table = char_table();
+    let mut folder: Option<TextAnalyzer> = None;
+    let mut start: Option<usize> = None;
+    let mut emit = |exact: &Option<&mut String>, folded: &String, s: usize, end: usize| {
+        if end - s < MAX_TOKEN_BYTES {
+            f(exact.as_deref().map(String::as_str), folded, s, end);
+        }
+    };
+    for (i, c) in prepared.char_indices() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else if (c as u32) < TABLE_CHARS {
+            table.alnum[c as usize]
+        } else {
+            c.is_alphanumeric()
+        };
+        if !alnum {
+            if let Some(s) = start.take() {
+                emit(&exact, folded, s, i);
             }
-            if start.is_none() {
-                start = Some(i);
-                self.buf.clear();
-            }
-            if c.is_ascii() {
-                self.buf.push(c.to_ascii_lowercase());
-            } else if (c as u32) < TABLE_CHARS {
-                self.buf.push_str(&table.folded[c as usize]);
-            } else {
-                let folder = folder.get_or_insert_with(folding_analyzer);
-                let folded = fold_lower(folder, c);
-                self.buf.push_str(&folded);
+            continue;
+        }
+        if start.is_none() {
+            start = Some(i);
+            folded.clear();
+            if let Some(e) = exact.as_deref_mut() {
+                e.clear();
             }
         }
-        if let Some(s) = start {
-            if prepared.len() - s < MAX_TOKEN_BYTES {
-                f(&self.buf, s, prepared.len());
+        if c.is_ascii() {
+            let lower = c.to_ascii_lowercase();
+            folded.push(lower);
+            if let Some(e) = exact.as_deref_mut() {
+                e.push(lower);
+            }
+        } else if (c as u32) < TABLE_CHARS {
+            folded.push_str(&table.folded[c as usize]);
+            if let Some(e) = exact.as_deref_mut() {
+                e.push_str(&table.lower[c as usize]);
+            }
+        } else {
+            let folder = folder.get_or_insert_with(folding_analyzer);
+            folded.push_str(&fold_lower(folder, c));
+            if let Some(e) = exact.as_deref_mut() {
+                e.extend(c.to_lowercase());
             }
         }
+    }
+    if let Some(s) = start {
+        emit(&exact, folded, s, prepared.len());
     }
 }
 
@@ -326,6 +337,7 @@ pub fn fold_table() -> Vec<(char, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer};
 
     #[test]
     fn tone_placement_is_canonical() {
@@ -397,6 +409,25 @@ mod tests {
         out
     }
 
+    /// tantivy's own pipeline for exact tokens, the reference of [`analyze_prepared`].
+    fn tantivy_exact(prepared: &str) -> Vec<(String, usize, usize)> {
+        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+            .filter(LowerCaser)
+            .build();
+        let mut stream = analyzer.token_stream(prepared);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            out.push((t.text.clone(), t.offset_from, t.offset_to));
+        }
+        out
+    }
+
+    fn exact_one_pass(prepared: &str) -> Vec<(String, usize, usize)> {
+        analyze_prepared(prepared).into_iter().map(|t| (t.exact, t.start, t.end)).collect()
+    }
+
     fn one_pass(prepared: &str) -> Vec<(String, usize, usize)> {
         let mut out = Vec::new();
         FoldedTokens::default().for_each(prepared, |t, start, end| out.push((t.to_string(), start, end)));
@@ -404,7 +435,7 @@ mod tests {
     }
 
     #[test]
-    fn the_one_pass_folded_tokens_are_tantivys_on_text() {
+    fn the_one_pass_tokens_are_tantivys_on_text() {
         let long = "Đ".repeat(19) + "đ" + " ngắn " + &"a".repeat(39) + " " + &"b".repeat(40);
         for text in [
             "Số HÓA hồ sơ, Đường-ĐIỆN tử  thủy lợi 48.000 đồng; qua\u{301}",
@@ -417,6 +448,7 @@ mod tests {
         ] {
             let prepared = prepare(text);
             assert_eq!(one_pass(&prepared), tantivy_folded(&prepared), "{text}");
+            assert_eq!(exact_one_pass(&prepared), tantivy_exact(&prepared), "{text}");
             let two_pass: Vec<(String, usize, usize)> =
                 analyze_prepared(&prepared).into_iter().map(|t| (t.folded, t.start, t.end)).collect();
             assert_eq!(one_pass(&prepared), two_pass, "{text}");
@@ -425,7 +457,7 @@ mod tests {
     }
 
     #[test]
-    fn the_one_pass_folded_tokens_are_tantivys_for_every_character() {
+    fn the_one_pass_tokens_are_tantivys_for_every_character() {
         // Each character alone, between two tokens and inside one.
         let mut text = String::new();
         for c in (1..=0x10FFFFu32).filter_map(char::from_u32) {
@@ -436,6 +468,7 @@ mod tests {
             text.push(c);
             text.push('y');
             assert_eq!(one_pass(&text), tantivy_folded(&text), "U+{:04X}", c as u32);
+            assert_eq!(exact_one_pass(&text), tantivy_exact(&text), "U+{:04X}", c as u32);
         }
     }
 
