@@ -247,14 +247,19 @@ fn write_site(
     // thread, and the pages spend much of their time waiting on the file
     // system, so the two overlap instead of adding up.
     let index = std::thread::scope(|scope| {
-        let index = scope.spawn(|| build_search(&site));
+        let index = scope.spawn(|| {
+            let start = Instant::now();
+            build_search(&site).map(|index| (index, start.elapsed()))
+        });
         site.render(staging, &mut |step| {
             let (files, bytes) = staging.totals();
             t.done(step, &format!("{files} files, {} KB so far", bytes / 1024));
         })?;
         index.join().unwrap_or_else(|_| Err("the search index builder panicked".into()))
     })?;
-    t.done("index", &format!("{} entries (built beside the pages)", site.lib.entries.len()));
+    let (index, took) = index;
+    let entries = site.lib.entries.len();
+    t.done("index", &format!("{entries} entries, built beside the pages in {} ms", took.as_millis()));
     write_index(&index, staging, t)?;
     let assets = site.assets;
     Ok((assets, similar))
