@@ -192,7 +192,7 @@ impl Site<'_> {
                 csp: CSP_META,
             })
         });
-        let html = self.templates.render_on(template, shared.as_ref()?, &Page { common, data })?;
+        let html = self.templates.render(template, shared.as_ref()?, &Page { common, data })?;
         let file = if template == "404.html" { "404.html".to_string() } else { format!("{url}index.html") };
         out.write(&file, html.as_bytes()).map_err(io)
     }

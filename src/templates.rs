@@ -93,14 +93,9 @@ impl Templates {
         self.tera.get_template_names().any(|n| n == name)
     }
 
-    /// Renders template `name` with `data`'s fields as the context.
-    pub fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, String> {
-        self.render_on(name, &Shared::default(), data)
-    }
-
     /// Renders template `name` with the fields of `shared` and then of `data`
     /// (which win where both have one) as the context.
-    pub fn render_on<T: Serialize>(&self, name: &str, shared: &Shared, data: &T) -> Result<String, String> {
+    pub fn render<T: Serialize>(&self, name: &str, shared: &Shared, data: &T) -> Result<String, String> {
         let mut ctx = shared.0.clone();
         ctx.extend(Context::from_serialize(data).map_err(|e| describe(&e))?);
         self.tera.render(name, &ctx).map_err(|e| format!("template {name}: {}", describe(&e)))
@@ -110,7 +105,6 @@ impl Templates {
 /// The part of the context that every page of a build shares (the site, the
 /// theme's 300 strings, the assets), turned into tera values once: cloning
 /// them is cheaper than serialising them again for each of the site's pages.
-#[derive(Default)]
 pub struct Shared(Context);
 
 impl Shared {

@@ -221,7 +221,7 @@ impl Canvas {
     /// unfiltered (the fast deflate finds long runs of zeros, which the
     /// filter makes of flat areas).
     pub fn png(&self) -> Result<Vec<u8>, String> {
-        let mut bytes = Vec::with_capacity(48 * 1024);
+        let mut bytes = Vec::with_capacity(64 * 1024);
         let mut encoder = png::Encoder::new(&mut bytes, self.width, self.height);
         encoder.set_color(png::ColorType::Indexed);
         encoder.set_depth(png::BitDepth::Eight);

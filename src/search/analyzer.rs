@@ -16,7 +16,7 @@
 //! [`FoldedTokens`]) give the same tokens in one pass over the text, from a table of what
 //! tantivy's filters make of each character: equal to tantivy's output for every character
 //! and on mixed text (tested), so they return exactly what the index holds (minus the corpus
-//! stop syllables, which [`crate::search`] removes), several times faster.
+//! stop syllables, which [`crate::search`] removes), without a token stream per text.
 //!
 //! tantivy normalises no Unicode and breaks NFD text apart, hence NFC first. Both tone
 //! placements survive NFC ("hoà" ≠ "hòa"), hence the canonicalisation to the new style
@@ -233,8 +233,9 @@ impl FoldedTokens {
 /// becomes `lowercase(c)` in the exact token and `fold(lowercase(c))` in the folded one. So
 /// the pipeline is run here on each character once, into a table (characters below U+2000,
 /// which covers Vietnamese; others are run as they come), and a token is the concatenation of
-/// its characters' entries — the same tokens, several times faster, with no allocation per
-/// token. The equality with tantivy's pipeline is tested for every character and on mixed text.
+/// its characters' entries: the same tokens without a token stream per text or an allocation
+/// per token. The equality with tantivy's pipeline is tested for every character and on mixed
+/// text.
 fn each_token(
     prepared: &str,
     mut exact: Option<&mut String>,
