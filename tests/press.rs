@@ -682,6 +682,11 @@ fn per_unit_csv_holds_the_units_and_its_sub_units_entries() {
         let expected: Vec<&str> =
             entries().iter().filter(|e| under(&e.s("owner_unit"), unit)).map(|e| e.id.as_str()).collect();
         let path = format!("data/don-vi/{unit}.csv");
+        // The unit's page links its CSV exactly when there is one.
+        let page = String::from_utf8_lossy(&files[&format!("don-vi/{unit}/index.html")]).into_owned();
+        let depth = format!("don-vi/{unit}/").matches('/').count();
+        let link = format!("href=\"{}{path}\" download", "../".repeat(depth));
+        assert_eq!(page.contains(&link), files.contains_key(&path), "don-vi/{unit}/ and {link}");
         match files.get(&path) {
             Some(bytes) => {
                 let (header, rows) = read_csv(bytes);

@@ -14,7 +14,7 @@ mod citation;
 mod embed;
 mod featured;
 mod jsonld;
-mod opendata;
+pub(crate) mod opendata;
 mod raster;
 mod share_image;
 

@@ -229,8 +229,14 @@ fn json_entry(site: &Site, i: usize) -> Value {
     })
 }
 
-/// Unit id → entries owned by it or by a unit under it, for units that have any.
-fn by_unit_subtree(lib: &Library) -> BTreeMap<String, Vec<usize>> {
+/// The path of a unit's CSV (its entries and its sub-units').
+pub(crate) fn unit_csv(unit: &str) -> String {
+    format!("data/don-vi/{unit}.csv")
+}
+
+/// Unit id → entries owned by it or by a unit under it, for units that have
+/// any: the units that get a CSV.
+pub(crate) fn by_unit_subtree(lib: &Library) -> BTreeMap<String, Vec<usize>> {
     let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, e) in lib.entries.iter().enumerate() {
         let mut cur = Some(e.owner_unit.clone());
@@ -253,7 +259,7 @@ pub(crate) fn write_all(site: &Site, out: &Staging) -> Result<(), String> {
     out.write("data/sang-kien.csv", &csv(&rows.iter().collect::<Vec<_>>())).map_err(io)?;
     for (unit, list) in by_unit_subtree(site.lib) {
         let selected: Vec<&Vec<String>> = list.iter().map(|&i| &rows[i]).collect();
-        out.write(&format!("data/don-vi/{unit}.csv"), &csv(&selected)).map_err(io)?;
+        out.write(&unit_csv(&unit), &csv(&selected)).map_err(io)?;
     }
     // The JSON is written in pieces, entries serialised in parallel a
     // thousand at a time, never as one value: at 100,000 entries a single
