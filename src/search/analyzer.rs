@@ -396,26 +396,22 @@ mod tests {
 
     /// tantivy's own pipeline for folded tokens, the reference of [`FoldedTokens`].
     fn tantivy_folded(prepared: &str) -> Vec<(String, usize, usize)> {
-        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        let lowered = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build();
-        let mut stream = analyzer.token_stream(prepared);
-        let mut out = Vec::new();
-        while stream.advance() {
-            let t = stream.token();
-            out.push((t.text.clone(), t.offset_from, t.offset_to));
-        }
-        out
+            .filter(LowerCaser);
+        tokens_of(lowered.filter(AsciiFoldingFilter).build(), prepared)
     }
 
     /// tantivy's own pipeline for exact tokens, the reference of [`analyze_prepared`].
     fn tantivy_exact(prepared: &str) -> Vec<(String, usize, usize)> {
-        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        let lowered = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(LowerCaser)
-            .build();
+            .filter(LowerCaser);
+        tokens_of(lowered.build(), prepared)
+    }
+
+    /// (text, start, end) of each token `analyzer` makes of `prepared`.
+    fn tokens_of(mut analyzer: TextAnalyzer, prepared: &str) -> Vec<(String, usize, usize)> {
         let mut stream = analyzer.token_stream(prepared);
         let mut out = Vec::new();
         while stream.advance() {
