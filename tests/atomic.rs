@@ -103,6 +103,16 @@ fn kill_build(content: &Path, out: &Path, after: Option<&str>, delay: Duration) 
     seen
 }
 
+/// How long a whole build of `content` takes here, into a folder of its own
+/// (so that the bank's folder, whose names the test compares, is untouched).
+fn time_a_full_build(content: &Path) -> Duration {
+    let scratch = tempfile::tempdir().unwrap();
+    let start = Instant::now();
+    let ok = build_cmd(content, &scratch.path().join("public")).output().unwrap();
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    start.elapsed()
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn a_build_killed_at_any_point_leaves_the_previous_site_and_the_next_build_cleans_up() {
@@ -115,26 +125,29 @@ fn a_build_killed_at_any_point_leaves_the_previous_site_and_the_next_build_clean
     let before = read_tree(&out);
     let layout = names(bank.dir.path());
 
-    // The next build: a bank twice as large (a debug build renders
-    // about ten entries a second; the kills below are placed by the step
-    // lines the build prints, so they land inside their stage at any speed).
-    let grown = grow(&bank.content(), 1);
+    // The next build: a bank three times as large. The kills below are placed
+    // by the step lines the build prints, so they land inside their stage at
+    // any speed; the three that are placed by time alone are placed at
+    // fractions of how long this bank takes to build on this machine.
+    let grown = grow(&bank.content(), 2);
+    let full = time_a_full_build(&bank.content());
+    let at = |fraction: f64| full.mul_f64(fraction);
 
-    let points: [(Option<&str>, u64); 9] = [
-        (None, 200),           // starting, reading the content
-        (None, 1_000),         // wherever the build is after a second
-        (None, 3_000),         // and after three
-        (Some("content"), 0),  // history and bank-wide checks
-        (Some("markdown"), 0), // creating the staging folder
-        (Some("assets"), 300), // pages being written into the staging folder
-        (Some("entry"), 0),    // "entry pages": browse pages and press files being written
-        (Some("share"), 0),    // "share images": statistics, then the search index
-        (Some("index"), 0),    // writing the search files, just before the swap
+    let points: [(Option<&str>, Duration); 9] = [
+        (None, at(0.02)),                             // starting, reading the content
+        (None, at(0.2)),                              // wherever the build is by then
+        (None, at(0.4)),                              // and later, well before the end
+        (Some("content"), Duration::ZERO),            // history and bank-wide checks
+        (Some("markdown"), Duration::ZERO),           // creating the staging folder
+        (Some("assets"), Duration::from_millis(100)), // pages being written into the staging folder
+        (Some("entry"), Duration::ZERO),              // "entry pages": browse pages and press files being written
+        (Some("share"), Duration::ZERO),              // "share images": statistics, then the search index
+        (Some("index"), Duration::ZERO),              // writing the search files, just before the swap
     ];
     let mut leftovers = 0;
-    for (after, ms) in points {
-        kill_build(&bank.content(), &out, after, Duration::from_millis(ms));
-        assert!(read_tree(&out) == before, "the site changed after a kill at {after:?} + {ms} ms");
+    for (after, delay) in points {
+        kill_build(&bank.content(), &out, after, delay);
+        assert!(read_tree(&out) == before, "the site changed after a kill at {after:?} + {delay:?}");
         leftovers += names(bank.dir.path()).len() - layout.len();
     }
     assert!(leftovers > 0, "the kills left no staging folder: they came too early to test the cleanup");
