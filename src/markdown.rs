@@ -11,6 +11,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -57,8 +58,10 @@ pub struct Rendered {
     /// Safe HTML.
     pub html: String,
     pub toc: Vec<TocItem>,
-    /// Plain text, blocks separated by newlines (for search and similarity).
-    pub text: String,
+    /// Plain text, blocks separated by newlines (for search and similarity);
+    /// shared with the search documents instead of copied (a few hundred MB
+    /// at 100,000 entries).
+    pub text: Arc<str>,
     /// Plain text of each `##` section: (heading, text).
     pub sections: Vec<(String, String)>,
     pub broken: Vec<BrokenLink>,
@@ -93,6 +96,7 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
     let mut heading: Option<(usize, HeadingLevel, String)> = None;
     let mut section: Option<(String, String)> = None;
     let mut image_alt: Option<(usize, String, Range<usize>)> = None;
+    let mut text = String::new();
 
     for (event, span) in Parser::new_ext(body, options()).into_offset_iter() {
         let event = match event {
@@ -131,7 +135,7 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
                         }
                         section = Some((title.clone(), String::new()));
                     }
-                    push_block(&mut out.text, &title);
+                    push_block(&mut text, &title);
                 }
                 Event::End(TagEnd::Heading(level))
             }
@@ -149,19 +153,19 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
                 Event::Html(h)
             }
             Event::Text(t) => {
-                append_text(&t, &mut heading, &mut image_alt, &mut section, &mut out.text);
+                append_text(&t, &mut heading, &mut image_alt, &mut section, &mut text);
                 Event::Text(t)
             }
             Event::Code(t) => {
-                append_text(&t, &mut heading, &mut image_alt, &mut section, &mut out.text);
+                append_text(&t, &mut heading, &mut image_alt, &mut section, &mut text);
                 Event::Code(t)
             }
             Event::SoftBreak | Event::HardBreak => {
-                append_text(" ", &mut heading, &mut image_alt, &mut section, &mut out.text);
+                append_text(" ", &mut heading, &mut image_alt, &mut section, &mut text);
                 event
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
-                out.text.push('\n');
+                text.push('\n');
                 if let Some((_, s)) = &mut section {
                     s.push('\n');
                 }
@@ -177,7 +181,7 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if has_raw_html { sanitise(&html) } else { html };
-    out.text = out.text.trim().to_string();
+    out.text = Arc::from(text.trim());
     for s in &mut out.sections {
         s.1 = s.1.trim().to_string();
     }
@@ -330,7 +334,7 @@ pub fn sanitise(html: &str) -> String {
 /// Plain text of a Markdown snippet (e.g. a frontmatter field that allows Markdown).
 pub fn plain_text(md: &str) -> String {
     let never = |_: &str| None;
-    render(md, "", &never).text
+    render(md, "", &never).text.to_string()
 }
 
 #[cfg(test)]

@@ -89,17 +89,32 @@ fn write_deltas(out: &mut String, docs: &[u32]) {
     }
 }
 
-/// The build hash: FNV-1a 64 over every file's path and bytes.
-fn content_hash(files: &[(String, Vec<u8>)]) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for (path, bytes) in files {
-        for b in path.bytes().chain([0]).chain(bytes.iter().copied()).chain([0]) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
+/// The build hash: FNV-1a 64 over every file's path and bytes, in path order.
+struct ContentHash(u64);
+
+impl ContentHash {
+    fn new() -> ContentHash {
+        ContentHash(0xcbf29ce484222325)
+    }
+
+    fn add(&mut self, path: &str, bytes: &[u8]) {
+        for &b in path.as_bytes().iter().chain(&[0]).chain(bytes).chain(&[0]) {
+            self.0 ^= b as u64;
+            self.0 = self.0.wrapping_mul(0x100000001b3);
         }
     }
-    format!("{:012x}", h >> 16)
+
+    fn finish(&self) -> String {
+        format!("{:012x}", self.0 >> 16)
+    }
 }
+
+/// Where [`SearchIndex::export_to`] sends each file: (path, bytes) → an error message.
+pub type WriteFile<'a> = dyn Fn(&str, &[u8]) -> Result<(), String> + Sync + 'a;
+
+/// Search documents' fragments made at a time: enough for both cores, few
+/// enough that their bytes are never all held at once.
+const FRAGMENT_CHUNK: usize = 1_000;
 
 /// The fold table as JSON (computed once per process: it scans all of Unicode).
 fn fold_json() -> &'static str {
@@ -149,8 +164,25 @@ impl SearchIndex {
         Ok((out, total_tokens))
     }
 
-    /// Every file of the baked index: (path relative to `search/`, bytes), sorted by path.
+    /// Every file of the baked index, in memory: (path relative to `search/`,
+    /// bytes), sorted by path. The build writes through [`Self::export_to`].
     pub fn export(&self) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+        let files = std::sync::Mutex::new(Vec::new());
+        self.export_to(&|path: &str, bytes: &[u8]| {
+            files.lock().expect("no panic holds the lock").push((path.to_string(), bytes.to_vec()));
+            Ok(())
+        })?;
+        let mut files = files.into_inner().expect("no panic holds the lock");
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(files)
+    }
+
+    /// Writes every file of the baked index through `write` (path relative to
+    /// `search/`); returns the build hash, the folder they are under. The
+    /// fragments, which hold the indexed text and are most of the bytes, are
+    /// made a chunk at a time: once to hash them, in path order, and again to
+    /// write them, so that a large bank's are never all in memory.
+    pub fn export_to(&self, write: &WriteFile<'_>) -> Result<String, SearchError> {
         let walked: Vec<(Vec<TermPostings>, u64)> =
             (0..FIELDS.len()).into_par_iter().map(|f| self.walk_field(f)).collect::<Result<_, _>>()?;
         let totals: Vec<u64> = walked.iter().map(|(_, t)| *t).collect();
@@ -159,6 +191,7 @@ impl SearchIndex {
             (a.key.as_bytes(), a.term.as_bytes(), a.field).cmp(&(b.key.as_bytes(), b.term.as_bytes(), b.field))
         });
 
+        // Every file but the fragments, which sort between `d/` and `fold.json`.
         let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let (shard_keys, shards, pages) = dictionary(&terms);
         drop(terms);
@@ -172,24 +205,36 @@ impl SearchIndex {
             let hex: String = prefix.bytes().map(|b| format!("{b:02x}")).collect();
             files.push((format!("c/{hex}.json"), serde_json::to_vec(list)?));
         }
-        for (ord, doc) in self.docs.iter().enumerate() {
-            let fragment = json!({
-                "id": doc.id,
-                "url": doc.url,
-                "title": analyzer::nfc(&doc.title),
-                "summary": analyzer::nfc(&doc.summary),
-                "unit": doc.unit,
-                "province": doc.province,
-                "year": doc.year,
-                "parts": super::schema::doc_values(doc),
-            });
-            files.push((format!("f/{ord}.json"), serde_json::to_vec(&fragment)?));
-        }
         let facets = self.export_facets(&mut files);
         files.push(("fold.json".into(), fold_json().as_bytes().to_vec()));
         files.sort_by(|a, b| a.0.cmp(&b.0));
 
-        let build = content_hash(&files);
+        let fragment_path = |ord: usize| format!("f/{ord}.json");
+        let mut ords: Vec<usize> = (0..self.docs.len()).collect();
+        ords.sort_by_cached_key(|&ord| fragment_path(ord));
+        let mut hash = ContentHash::new();
+        let (before, after): (Vec<_>, Vec<_>) = files.iter().partition(|(path, _)| path.as_str() < "f/");
+        for (path, bytes) in before {
+            hash.add(path, bytes);
+        }
+        for chunk in ords.chunks(FRAGMENT_CHUNK) {
+            let made: Vec<Vec<u8>> = chunk.par_iter().map(|&ord| self.fragment(ord)).collect::<Result<_, _>>()?;
+            for (&ord, bytes) in chunk.iter().zip(&made) {
+                hash.add(&fragment_path(ord), bytes);
+            }
+        }
+        for (path, bytes) in after {
+            hash.add(path, bytes);
+        }
+        let build = hash.finish();
+
+        let written = |path: &str, bytes: &[u8]| write(&format!("{build}/{path}"), bytes).map_err(SearchError::Write);
+        files.par_iter().try_for_each(|(path, bytes)| written(path, bytes))?;
+        drop(files);
+        for chunk in ords.chunks(FRAGMENT_CHUNK) {
+            chunk.par_iter().try_for_each(|&ord| written(&fragment_path(ord), &self.fragment(ord)?))?;
+        }
+
         let fields: Vec<_> = FIELDS
             .iter()
             .zip(&totals)
@@ -218,10 +263,24 @@ impl SearchIndex {
             "facets": facets,
             "shards": shard_keys,
         });
-        let mut out: Vec<(String, Vec<u8>)> = files.into_iter().map(|(p, b)| (format!("{build}/{p}"), b)).collect();
-        out.push(("meta.json".into(), serde_json::to_vec(&meta)?));
-        out.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(out)
+        write("meta.json", &serde_json::to_vec(&meta)?).map_err(SearchError::Write)?;
+        Ok(build)
+    }
+
+    /// What a result shows of one entry, and its indexed text.
+    fn fragment(&self, ord: usize) -> Result<Vec<u8>, SearchError> {
+        let doc = &self.docs[ord];
+        let fragment = json!({
+            "id": doc.id,
+            "url": doc.url,
+            "title": analyzer::nfc(&doc.title),
+            "summary": analyzer::nfc(&doc.summary),
+            "unit": doc.unit,
+            "province": doc.province,
+            "year": doc.year,
+            "parts": super::schema::doc_values(doc),
+        });
+        Ok(serde_json::to_vec(&fragment)?)
     }
 
     /// Facet value files; returns the facet table for `meta.json`.

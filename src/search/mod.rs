@@ -40,8 +40,9 @@ pub struct SearchDoc {
     pub url: String,
     pub title: String,
     pub summary: String,
-    /// Plain text of the Markdown body (already NFC).
-    pub body: String,
+    /// Plain text of the Markdown body (already NFC), shared with the
+    /// rendered body.
+    pub body: std::sync::Arc<str>,
     pub authors: Vec<String>,
     pub unit: String,
     pub province: String,
@@ -84,6 +85,8 @@ pub enum SearchError {
     /// A filter names an unknown facet key.
     UnknownFacet(String),
     Json(serde_json::Error),
+    /// Writing an exported file failed.
+    Write(String),
 }
 
 impl fmt::Display for SearchError {
@@ -93,6 +96,7 @@ impl fmt::Display for SearchError {
             SearchError::Invariant(m) => write!(f, "search index invariant broken: {m}"),
             SearchError::UnknownFacet(k) => write!(f, "unknown search filter `{k}`"),
             SearchError::Json(e) => write!(f, "search export: {e}"),
+            SearchError::Write(e) => write!(f, "search export: {e}"),
         }
     }
 }

@@ -79,7 +79,7 @@ pub fn parts_upto<'a>(e: &'a Entry, body: &'a Rendered, body_bytes: usize) -> Ve
     let mut parts = vec![(Part::Title, Cow::Borrowed(e.title.as_str())), (Part::Summary, Cow::Borrowed(&e.summary))];
     let headings: Vec<&str> = body.toc.iter().map(|h| h.title.as_str()).collect();
     let text = if headings.is_empty() {
-        Cow::Borrowed(body.text.as_str())
+        Cow::Borrowed(&*body.text)
     } else {
         let mut kept = String::new();
         for line in body.text.lines().filter(|l| !headings.contains(&l.trim())) {
