@@ -139,6 +139,14 @@ impl Checked {
             e.body = String::new();
         }
     }
+
+    /// Takes the entries' body HTML out of their rendered bodies, for a build
+    /// that writes each entry page once and frees its HTML then. (`serve`
+    /// keeps it: an incremental rebuild re-renders unedited entries' pages
+    /// when their similar models change.)
+    fn take_body_html(&mut self) -> Vec<String> {
+        self.bodies.iter_mut().map(|b| std::mem::take(&mut b.html)).collect()
+    }
 }
 
 /// Runs every check of the build without writing anything.
@@ -209,15 +217,22 @@ pub fn check(opts: &Options, log: &dyn Log) -> Result<Checked, Failure> {
 pub fn build(opts: &Options, log: &dyn Log) -> Result<Outcome, Failure> {
     let mut checked = check(opts, log)?;
     checked.drop_markdown_sources();
-    publish(opts, &checked, log).map(|(outcome, _, _)| outcome)
+    let html = checked.take_body_html();
+    publish(opts, &checked, Some(html), log).map(|(outcome, _, _)| outcome)
 }
 
-/// Writes a checked bank into a staging folder and swaps it in.
-fn publish(opts: &Options, checked: &Checked, log: &dyn Log) -> Result<(Outcome, site::Assets, Similar), Failure> {
+/// Writes a checked bank into a staging folder and swaps it in. `html` is the
+/// entries' body HTML when taken out of `checked` (see [`Site::render`]).
+fn publish(
+    opts: &Options,
+    checked: &Checked,
+    html: Option<Vec<String>>,
+    log: &dyn Log,
+) -> Result<(Outcome, site::Assets, Similar), Failure> {
     let mut t = Timer::new(log);
     let staging = Staging::new(&opts.out)
         .map_err(|e| Failure::Internal(format!("cannot prepare {}: {e}", opts.out.display())))?;
-    let result = write_site(opts, checked, &staging, &mut t);
+    let result = write_site(opts, checked, html, &staging, &mut t);
     match result {
         Ok((assets, similar)) => {
             let (files, bytes) = staging.totals();
@@ -236,6 +251,7 @@ fn publish(opts: &Options, checked: &Checked, log: &dyn Log) -> Result<(Outcome,
 fn write_site(
     opts: &Options,
     c: &Checked,
+    html: Option<Vec<String>>,
     staging: &Staging,
     t: &mut Timer,
 ) -> Result<(site::Assets, Similar), String> {
@@ -264,7 +280,7 @@ fn write_site(
             let start = Instant::now();
             build_search(&site).map(|index| (index, start.elapsed()))
         });
-        site.render(staging, &mut |step| {
+        site.render(staging, html, &mut |step| {
             let (files, bytes) = staging.totals();
             t.done(step, &format!("{files} files, {} KB so far", bytes / 1024));
         })?;
@@ -510,7 +526,7 @@ impl Session {
     pub fn full(&mut self, log: &dyn Log) -> Result<Outcome, Failure> {
         let mut checked = check(&self.opts, log)?;
         checked.drop_markdown_sources();
-        let (outcome, assets, similar) = publish(&self.opts, &checked, log)?;
+        let (outcome, assets, similar) = publish(&self.opts, &checked, None, log)?;
         let pages: Vec<content::StaticPage> = checked.pages.iter().map(|(p, _)| p.clone()).collect();
         let resolver = Box::new(resolver(&checked.lib, &pages, &checked.media));
         self.live = Some(Live { checked, assets, resolver, similar });

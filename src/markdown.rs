@@ -62,8 +62,11 @@ pub struct Rendered {
     /// shared with the search documents instead of copied (a few hundred MB
     /// at 100,000 entries).
     pub text: Arc<str>,
-    /// Plain text of each `##` section: (heading, text).
-    pub sections: Vec<(String, String)>,
+    /// Plain text of the first `## Điều kiện áp dụng` section, which the
+    /// ready-to-replicate catalogue lists. Only this section is kept apart:
+    /// holding every section's text beside `text` cost about 300 MB at
+    /// 100,000 entries.
+    pub conditions: Option<String>,
     pub broken: Vec<BrokenLink>,
 }
 
@@ -94,7 +97,8 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
     let mut used_ids: HashSet<String> = HashSet::new();
     // (index of the heading's Start event, level, text so far)
     let mut heading: Option<(usize, HeadingLevel, String)> = None;
-    let mut section: Option<(String, String)> = None;
+    // The text of the conditions section, while inside it.
+    let mut section: Option<String> = None;
     let mut image_alt: Option<(usize, String, Range<usize>)> = None;
     let mut text = String::new();
 
@@ -131,9 +135,11 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
                     if lvl == HeadingLevel::H2 {
                         out.toc.push(TocItem { id, title: title.clone() });
                         if let Some(s) = section.take() {
-                            out.sections.push(s);
+                            out.conditions = Some(s);
                         }
-                        section = Some((title.clone(), String::new()));
+                        if out.conditions.is_none() && is_conditions_heading(&title) {
+                            section = Some(String::new());
+                        }
                     }
                     push_block(&mut text, &title);
                 }
@@ -166,7 +172,7 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
                 text.push('\n');
-                if let Some((_, s)) = &mut section {
+                if let Some(s) = &mut section {
                     s.push('\n');
                 }
                 event
@@ -176,23 +182,29 @@ pub fn render(body: &str, root: &str, resolver: &dyn LinkResolver) -> Rendered {
         events.push(event);
     }
     if let Some(s) = section.take() {
-        out.sections.push(s);
+        out.conditions = Some(s);
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = if has_raw_html { sanitise(&html) } else { html };
     out.text = Arc::from(text.trim());
-    for s in &mut out.sections {
-        s.1 = s.1.trim().to_string();
+    if let Some(s) = &mut out.conditions {
+        *s = s.trim().to_string();
     }
     out
+}
+
+/// `## Điều kiện áp dụng` and its variants ("Điều kiện cần thiết để áp
+/// dụng"), written with or without diacritics.
+fn is_conditions_heading(h: &str) -> bool {
+    crate::text::fold_diacritics(h).to_lowercase().starts_with("dieu kien")
 }
 
 fn append_text(
     t: &str,
     heading: &mut Option<(usize, HeadingLevel, String)>,
     image_alt: &mut Option<(usize, String, Range<usize>)>,
-    section: &mut Option<(String, String)>,
+    section: &mut Option<String>,
     text: &mut String,
 ) {
     if let Some((_, _, h)) = heading {
@@ -203,7 +215,7 @@ fn append_text(
         alt.push_str(t);
     }
     text.push_str(t);
-    if let Some((_, s)) = section {
+    if let Some(s) = section {
         s.push_str(t);
     }
 }
@@ -355,7 +367,15 @@ mod tests {
         assert!(r.html.contains("<h2 id=\"thuc-trang\">"), "{}", r.html);
         assert!(r.html.contains("<h2 id=\"thuc-trang-2\">"));
         assert_eq!(r.toc.len(), 2);
-        assert_eq!(r.sections[1], ("Thực trạng".to_string(), "B".to_string()));
+    }
+
+    #[test]
+    fn the_first_conditions_section_is_kept_apart() {
+        let body = "## Thực trạng\n\nA\n\n## Dieu kien ap dung\n\n- Có mạng\n- Có *máy*\n\n### Chi tiết\n\nC\n\n\
+                    ## Điều kiện áp dụng\n\nD\n\n## Kết quả\n\nE\n";
+        let r = render(body, "../../", &resolve);
+        assert_eq!(r.conditions.as_deref(), Some("Có mạng\nCó máy\nC"));
+        assert_eq!(render("## Thực trạng\n\nA\n", "../../", &resolve).conditions, None);
     }
 
     #[test]

@@ -190,7 +190,15 @@ impl Views<'_> {
         e.authors.iter().map(|a| if a.consent { a.name.clone() } else { self.labels.get("author_hidden") }).collect()
     }
 
-    pub fn entry(&self, e: &Entry, body: &crate::markdown::Rendered, dates: (Option<Date>, Option<Date>)) -> EntryView {
+    /// The view of entry `e`, whose rendered body is `body` with its HTML given
+    /// apart (a one-off build frees each body's HTML once its page is written).
+    pub fn entry(
+        &self,
+        e: &Entry,
+        body: &crate::markdown::Rendered,
+        body_html: &str,
+        dates: (Option<Date>, Option<Date>),
+    ) -> EntryView {
         let l = &self.labels;
         let level = self
             .lib
@@ -318,7 +326,7 @@ impl Views<'_> {
             history_url: source.1,
             added: dates.0.map(|d| d.to_string()).unwrap_or_default(),
             updated: dates.1.map(|d| d.to_string()).unwrap_or_default(),
-            body_html: body.html.clone(),
+            body_html: body_html.to_string(),
             toc: body.toc.clone(),
             citation: self.citation(e),
         }

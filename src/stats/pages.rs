@@ -462,11 +462,7 @@ impl<'a> Builder<'a> {
         let e = &lib.entries[i];
         let card: Card = self.v.card(e);
         // The body's "Điều kiện áp dụng" section, else the frontmatter field.
-        let from_body = self
-            .site
-            .bodies
-            .get(i)
-            .and_then(|b| b.sections.iter().find(|(h, _)| is_conditions_heading(h)).map(|(_, text)| text.clone()));
+        let from_body = self.site.bodies.get(i).and_then(|b| b.conditions.clone());
         let conditions: Vec<String> = from_body
             .filter(|t| !t.trim().is_empty())
             .or_else(|| e.application_conditions.clone())
@@ -585,11 +581,6 @@ pub fn ready_field_url(id: &str) -> String {
 
 pub fn ready_province_url(id: &str) -> String {
     format!("{READY_URL}{}/{}/", Kind::Province.prefix(), url_id(id))
-}
-
-/// `## Điều kiện áp dụng` and its variants ("Điều kiện cần thiết để áp dụng").
-fn is_conditions_heading(h: &str) -> bool {
-    crate::text::fold_diacritics(h).to_lowercase().starts_with("dieu kien")
 }
 
 /// Largest first, then by name (Vietnamese-aware), then by page (units of
