@@ -6,7 +6,8 @@
 //! cargo run --release --example search-bench [-- 1000 10000 100000]
 //! ```
 //!
-//! Files go to `bench/out/<N>/`; the byte counts come from `tests/js/bench.mjs`,
+//! Files go to `bench/out/search-<N>/` (not `bench/out/<N>/`, where `bench/run.sh`
+//! keeps its generated banks, which this would delete); the byte counts come from `tests/js/bench.mjs`,
 //! which runs the real client in node over the files and gzips what it fetches.
 
 #[path = "../tests/search_support/mod.rs"]
@@ -23,7 +24,7 @@ fn main() {
     let sizes = if sizes.is_empty() { vec![1_000, 10_000, 100_000] } else { sizes };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench/out");
     for n in sizes {
-        let dir = root.join(n.to_string());
+        let dir = root.join(format!("search-{n}"));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         let docs = synthetic_bank(n, 42, 400);
