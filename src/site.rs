@@ -199,9 +199,9 @@ impl Site<'_> {
 
     /// Writes every page and file of the site except the search index,
     /// calling `done` after each step with its name (the build's timed log).
-    /// Writes the whole site. `html` is the entries' body HTML when the caller
-    /// hands it over, so that each is freed once its page is written (about
-    /// 0.5 GB at 100,000 entries); `None` reads it from the kept bodies.
+    /// `html` is the entries' body HTML when the caller hands it over, so that
+    /// each is freed once its page is written (several hundred MB at 100,000
+    /// entries); `None` reads it from the kept bodies.
     pub fn render(&self, out: &Staging, html: Option<Vec<String>>, done: &mut dyn FnMut(&str)) -> R {
         let sv = self.site_view();
         self.home(out, &sv)?;
