@@ -59,6 +59,9 @@ pub struct Library {
     pub terms: BTreeMap<Kind, BTreeMap<String, Vec<usize>>>,
     /// Unit id → entries it owns.
     pub owned_by: HashMap<String, Vec<usize>>,
+    /// Unit id → entries owned by it or by a unit under it, for units that
+    /// have any (the units with an open-data CSV).
+    pub owned_under: BTreeMap<String, Vec<usize>>,
     /// Unit id → (entry, replication index) it adopted.
     pub adopted_by: HashMap<String, Vec<(usize, usize)>>,
     /// Featured entries in editorial order (rank, then id).
@@ -103,7 +106,8 @@ impl Library {
         featured.sort_by_key(|&i| (entries[i].featured.as_ref().map_or(u32::MAX, |f| f.rank), i));
         let mut newest: Vec<usize> = (0..entries.len()).collect();
         newest.sort_by(|&a, &b| entry_date(&entries[b]).cmp(&entry_date(&entries[a])).then(a.cmp(&b)));
-        Library { entries, vocab, by_id, terms, owned_by, adopted_by, featured, newest }
+        let owned_under = owned_under(&entries, &vocab);
+        Library { entries, vocab, by_id, terms, owned_by, owned_under, adopted_by, featured, newest }
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
@@ -127,6 +131,24 @@ impl Library {
 
 fn top_level<'e>(e: &'e Entry, vocab: &Vocab) -> Option<&'e str> {
     e.recognition.iter().max_by_key(|r| vocab.level_rank(&r.level)).map(|r| r.level.as_str())
+}
+
+/// Unit id → entries owned by it or by a unit under it (see [`Library::owned_under`]).
+fn owned_under(entries: &[Entry], vocab: &Vocab) -> BTreeMap<String, Vec<usize>> {
+    let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let mut cur = Some(e.owner_unit.as_str());
+        let mut guard = 0;
+        while let Some(id) = cur {
+            map.entry(id.to_string()).or_default().push(i);
+            cur = vocab.unit(id).and_then(|u| u.parent.as_deref());
+            guard += 1;
+            if guard > 64 {
+                break; // a cycle in units.yaml is reported by the checks; never loop here
+            }
+        }
+    }
+    map
 }
 
 /// The date an entry counts as "new" from: when it entered the bank if

@@ -436,7 +436,6 @@ impl Site<'_> {
             .collect();
         let title = self.t("menu_units");
         self.page(out, sv, "units.html", Meta("don-vi/", &title, ""), serde_json::json!({"provinces": dir}))?;
-        let with_csv = crate::press::opendata::by_unit_subtree(self.lib);
         (0..voc.units.len()).into_par_iter().try_for_each(|i| {
             let u = &voc.units[i];
             let parent = u.parent.as_deref().map(|p| v.unit_link(p));
@@ -459,7 +458,7 @@ impl Site<'_> {
                 "id": u.id, "name": u.name, "kind_label": self.t(&u.kind.label_key()),
                 "province": province, "parent": parent, "children": children, "headcount": u.headcount,
                 "owned": owned_cards, "adopted": adopted_list,
-                "csv": with_csv.contains_key(&u.id).then(|| crate::press::opendata::unit_csv(&u.id)),
+                "csv": self.lib.owned_under.contains_key(&u.id).then(|| crate::press::opendata::unit_csv(&u.id)),
             }, "stats": crate::stats::unit_context(self, &u.id)});
             self.page(out, sv, "unit.html", Meta(&urls::unit(&u.id), &u.name, ""), data)
         })

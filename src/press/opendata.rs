@@ -10,14 +10,11 @@
 //! "Tác giả (không công bố tên)", without their position. Text cells that
 //! a spreadsheet would take for a formula start with an apostrophe.
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 
 use serde_json::{json, Value};
 
 use crate::content::Entry;
-use crate::library::Library;
 use crate::output::Staging;
 use crate::site::Site;
 use crate::views::{enum_id, urls};
@@ -155,13 +152,13 @@ fn field(s: &str, out: &mut String) {
 }
 
 /// One CSV record, with its line end.
-fn csv_line(record: &[String]) -> String {
+fn csv_line<S: AsRef<str>>(record: &[S]) -> String {
     let mut s = String::new();
     for (k, f) in record.iter().enumerate() {
         if k > 0 {
             s.push(',');
         }
-        field(f, &mut s);
+        field(f.as_ref(), &mut s);
     }
     s.push_str("\r\n");
     s
@@ -169,9 +166,8 @@ fn csv_line(record: &[String]) -> String {
 
 /// A CSV file: the BOM (so that Excel reads UTF-8), the header, then `lines`.
 fn write_csv<'a>(w: &mut dyn std::io::Write, lines: impl Iterator<Item = &'a String>) -> std::io::Result<()> {
-    let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
     w.write_all("\u{FEFF}".as_bytes())?;
-    w.write_all(csv_line(&header).as_bytes())?;
+    w.write_all(csv_line(COLUMNS).as_bytes())?;
     for line in lines {
         w.write_all(line.as_bytes())?;
     }
@@ -243,25 +239,6 @@ pub(crate) fn unit_csv(unit: &str) -> String {
     format!("data/don-vi/{unit}.csv")
 }
 
-/// Unit id → entries owned by it or by a unit under it, for units that have
-/// any: the units that get a CSV.
-pub(crate) fn by_unit_subtree(lib: &Library) -> BTreeMap<String, Vec<usize>> {
-    let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, e) in lib.entries.iter().enumerate() {
-        let mut cur = Some(e.owner_unit.clone());
-        let mut guard = 0;
-        while let Some(id) = cur {
-            map.entry(id.clone()).or_default().push(i);
-            cur = lib.vocab.unit(&id).and_then(|u| u.parent.clone());
-            guard += 1;
-            if guard > 64 {
-                break; // a cycle in units.yaml is reported by the checks; never loop here
-            }
-        }
-    }
-    map
-}
-
 pub(crate) fn write_all(site: &Site, out: &Staging) -> Result<(), String> {
     let io = |e: std::io::Error| format!("open data: {e}");
     // Each entry's record is made once, as its CSV line (the fields of all
@@ -269,10 +246,10 @@ pub(crate) fn write_all(site: &Site, out: &Staging) -> Result<(), String> {
     // is written straight from the lines.
     let lines: Vec<String> = (0..site.lib.entries.len()).into_par_iter().map(|i| csv_line(&row(site, i))).collect();
     out.write_streamed("data/sang-kien.csv", |w| write_csv(w, lines.iter())).map_err(io)?;
-    for (unit, list) in by_unit_subtree(site.lib) {
+    for (unit, list) in &site.lib.owned_under {
         let mut bytes = Vec::new();
         write_csv(&mut bytes, list.iter().map(|&i| &lines[i])).map_err(io)?;
-        out.write(&unit_csv(&unit), &bytes).map_err(io)?;
+        out.write(&unit_csv(unit), &bytes).map_err(io)?;
     }
     // The JSON is written in pieces, entries serialised in parallel a
     // thousand at a time, never as one value: at 100,000 entries a single
