@@ -18,6 +18,9 @@
 #   --sangkien-only   skip Hugo and Pagefind (no installs needed); the cheap CI guard
 #   --no-rebuild      skip the one-entry rebuild (today a second full build; saves time at 100k)
 #   --no-report       do not touch BENCHMARKS.md (figures still go to bench/out/)
+# Each timed run writes into a folder of its own; deletions wait until an N is done,
+# then the disk is left to settle (BENCH_SETTLE seconds, default 65) before the next
+# timed run: see "Fresh output folders" below for why.
 # Environment: CARGO_TARGET_DIR (default ./target), BENCH_OUT (default bench/out),
 #   BENCH_Q1 / BENCH_Q2 (the two search queries), BENCH_TIMEOUT (seconds per timed
 #   command; a command killed by it is recorded as failed with exit 124).
@@ -46,7 +49,7 @@ while [ $# -gt 0 ]; do
     --sangkien-only) SK_ONLY=1; shift ;;
     --no-rebuild) REBUILD=0; shift ;;
     --no-report) REPORT=0; shift ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *[!0-9_]*) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     *) NS+=("${1//_/}"); shift ;;
   esac
@@ -107,13 +110,57 @@ time_run() {
 # record N STEP RUN A B STATUS [CPU]
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" "$6" "${7:-}" >>"$RESULTS.new"; }
 
-# measure N STEP PREP_FN cmd... : RUNS runs, PREP_FN (may be :) before each.
+# ── Fresh output folders ─────────────────────────────────────────────────────
+# This machine's disk is ext4 without a journal, where the kernel will not reuse an
+# inode deleted in the last 60 s (300 s more while its inode table block is unwritten):
+# every file created after a big deletion first walks past all those inodes
+# (`recently_deleted` and `find_inode_bit` in a kernel profile). A 10k build run right
+# after deleting the previous run's 100,000 files took 32.8 s wall and 36 s of system
+# CPU; the same build into a folder made after the disk settled, 17.5 s and 4.8 s.
+# So no timed run follows a deletion: each run writes into a folder of its own,
+# run folders are deleted together (`discard`), and `settle` then syncs and waits
+# out the window. Every tool gets the same treatment.
+SETTLE=${BENCH_SETTLE:-65}
+LAST_DELETE=0
+discard() { # paths... : delete them now; the next timed run waits for the disk to settle
+  local p
+  for p in "$@"; do
+    if [ -e "$p" ]; then
+      rm -rf "$p" 2>/dev/null || true
+      LAST_DELETE=$(date +%s)
+    fi
+  done
+}
+settle() {
+  [ "$LAST_DELETE" != 0 ] || return 0
+  sync
+  local wait=$((LAST_DELETE + SETTLE - $(date +%s)))
+  if [ "$wait" -gt 0 ]; then log "  waiting ${wait} s for deleted inodes to settle (see run.sh)"; sleep "$wait"; fi
+  LAST_DELETE=0
+}
+# make_room NEED_BYTES: when the disk lacks room for another run's output, delete the
+# finished runs' folders first (then settle).
+make_room() {
+  local free
+  free=$(df -PB1 "$OUT" | awk 'NR == 2 { print $4 }')
+  if [ "$free" -lt "$1" ] && [ -d "$D/runs" ]; then
+    log "  $(($1 / 1000000)) MB needed, $((free / 1000000)) MB free: deleting earlier runs' output"
+    discard "$D/runs"
+    mkdir -p "$D/runs"
+  fi
+}
+
+# measure N STEP PREP_FN cmd... : RUNS runs, PREP_FN (may be :) before each. In the
+# command, {run} stands for the run number (for an output folder of the run's own).
 measure() {
   local n=$1 step=$2 prep=$3; shift 3
-  local r res
+  local r res a args
   for r in $(seq 1 "$RUNS"); do
+    args=()
+    for a in "$@"; do args+=("${a//\{run\}/$r}"); done
     $prep
-    res=$(time_run "$LOGS/$step.$r" "$@")
+    settle
+    res=$(time_run "$LOGS/$step.$r" "${args[@]}")
     # shellcheck disable=SC2086
     record "$n" "$step" "$r" $res
     log "  $step run $r: $(echo "$res" | awk '{printf "%.2f s wall, %.2f s CPU, %.0f MB, exit %d", $1, $4, $2/1024, $3}')"
@@ -133,6 +180,9 @@ for N in "${NS[@]}"; do
   LOGS=$D/logs
   mkdir -p "$D"
   rm -rf "$LOGS"; mkdir -p "$LOGS"
+  # Output of an earlier bench run, deleted before anything is timed.
+  discard "$D/site" "$D/hugo-public" "$D/runs" "$D"/.site.sangkien-*
+  mkdir -p "$D/runs"
   log "N=$N: load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   record "$N" load_before 0 "$(cut -d' ' -f1 /proc/loadavg)" 0 0
 
@@ -140,23 +190,33 @@ for N in "${NS[@]}"; do
   GEN_ARGS=()
   [ $SK_ONLY = 1 ] || GEN_ARGS=(--hugo "$D/hugo")
   [ -z "$COMMUNES" ] || GEN_ARGS+=(--communes "$COMMUNES")
+  had_bank=0; [ ! -d "$D/bank" ] || had_bank=1
   res=$(time_run "$LOGS/generate.1" "$GEN" --entries "$N" --out "$D/bank" --seed "$SEED" "${GEN_ARGS[@]}")
   # shellcheck disable=SC2086
   record "$N" generate 1 $res
   log "  generate: $res — $(tail -1 "$LOGS/generate.1.err")"
+  # gen-bank deletes an earlier bank (and Hugo site) before writing: a deletion too.
+  [ "$had_bank" = 0 ] || LAST_DELETE=$(date +%s)
 
-  # 2. sangkien build: a clean build each run.
-  # (also a staging folder a killed build left: .site.sangkien-new-PID)
-  clean_site() { rm -rf "$D/site" "$D"/.site.sangkien-* 2>/dev/null || true; }
+  # 2. sangkien build: a clean build each run, into a folder of its own.
+  RUN=$D/runs
   #    Cold: --no-cache, every share image rendered (a first build, or CI without a cache).
-  measure "$N" sangkien_build clean_site "$SK" build --no-cache --content "$D/bank" --out "$D/site"
+  # Before each run: room for one more site, judged by the newest output so far.
+  room_for_site() {
+    local newest
+    newest=$(ls -td "$RUN"/*/ "$D/site" 2>/dev/null | head -1 || true)
+    make_room $(( $( [ -z "$newest" ] && echo 0 || du -sb "$newest" | cut -f1) * 3 / 2 + 1000000000 ))
+  }
+  measure "$N" sangkien_build room_for_site "$SK" build --no-cache --content "$D/bank" --out "$RUN/build.{run}"
   cp "$LOGS/sangkien_build.$RUNS.err" "$LOGS/sangkien-steps.txt" 2>/dev/null || true
+  mv "$RUN/build.$RUNS" "$D/site"   # the reference output: sizes and search bytes
   #    Warm: the share-image cache kept from an earlier build (a rebuild after a commit,
   #    or CI with the cache folder restored). One untimed build fills the cache.
   CACHE=$D/cache
-  rm -rf "$CACHE"
-  SANGKIEN_CACHE_DIR=$CACHE "$SK" build --content "$D/bank" --out "$D/site" >/dev/null 2>&1 || true
-  measure "$N" sangkien_build_warm clean_site env SANGKIEN_CACHE_DIR="$CACHE" "$SK" build --content "$D/bank" --out "$D/site"
+  discard "$CACHE"
+  room_for_site
+  SANGKIEN_CACHE_DIR=$CACHE "$SK" build --content "$D/bank" --out "$RUN/fill" >/dev/null 2>&1 || true
+  measure "$N" sangkien_build_warm room_for_site env SANGKIEN_CACHE_DIR="$CACHE" "$SK" build --content "$D/bank" --out "$RUN/warm.{run}"
   cp "$LOGS/sangkien_build_warm.$RUNS.err" "$LOGS/sangkien-steps-warm.txt" 2>/dev/null || true
 
   # 3. sangkien check.
@@ -172,6 +232,8 @@ for N in "${NS[@]}"; do
     unset ENTRIES
     cp "$ENTRY_FILE" "$LOGS/entry.orig"
     edit_entry() { cp "$LOGS/entry.orig" "$ENTRY_FILE"; printf '\nĐoạn văn thêm để đo thời gian dựng lại %s.\n' "$RANDOM" >>"$ENTRY_FILE"; }
+    # Each rebuild replaces the previous site and deletes it, as a real one does: on
+    # this disk the next run then pays for those deletions (see `discard`).
     measure "$N" sangkien_rebuild_one edit_entry env SANGKIEN_CACHE_DIR="$CACHE" "$SK" build --content "$D/bank" --out "$D/site"
     cp "$LOGS/entry.orig" "$ENTRY_FILE"
   fi
@@ -202,12 +264,11 @@ PY
   fi
 
   if [ $SK_ONLY = 0 ]; then
-    # 6. Hugo, clean output each run.
-    clean_hugo() { rm -rf "$D/hugo-public"; }
-    measure "$N" hugo clean_hugo hugo --quiet -s "$D/hugo" -d "$D/hugo-public"
-    # 7. Pagefind on Hugo's output (its own index removed before each run).
-    clean_pf() { rm -rf "$D/hugo-public/pagefind"; }
-    measure "$N" pagefind clean_pf "$PAGEFIND" --site "$D/hugo-public"
+    # 6. Hugo, into a folder of its own each run.
+    measure "$N" hugo : hugo --quiet -s "$D/hugo" -d "$RUN/hugo.{run}"
+    # 7. Pagefind on Hugo's output: run k indexes Hugo run k's site.
+    measure "$N" pagefind : "$PAGEFIND" --site "$RUN/hugo.{run}"
+    mv "$RUN/hugo.$RUNS" "$D/hugo-public"
     read -r b f <<<"$(size_of "$D/hugo-public")"; read -r pb pf <<<"$(size_of "$D/hugo-public/pagefind")"
     record "$N" size_hugo 0 $((b - pb)) $((f - pf)) 0
     record "$N" size_pagefind 0 "$pb" "$pf" 0
@@ -221,6 +282,7 @@ PY
       log "  pagefind_bytes.py failed, see $LOGS/pagefind-bytes.err"
     fi
   fi
+  discard "$RUN"
   record "$N" load_after 0 "$(cut -d' ' -f1 /proc/loadavg)" 0 0
   log "N=$N done; load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
