@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::config::Config;
 use crate::content::{Date, StaticPage};
@@ -62,7 +63,9 @@ pub(crate) struct MenuItem {
 }
 
 /// What every template gets (docs/templates.md, "Data every template gets"):
-/// the part that is the same on every page…
+/// the part that is the same on every page. The part that is the page's own
+/// (`root`, `page_url`, `canonical`, `page_title`, `page_description`) is
+/// added by [`Site::page`].
 #[derive(Serialize)]
 struct SharedData<'a> {
     site: &'a SiteView<'a>,
@@ -70,24 +73,6 @@ struct SharedData<'a> {
     assets: &'a Assets,
     feed_url: &'static str,
     csp: &'static str,
-}
-
-/// …and the part that is the page's own.
-#[derive(Serialize)]
-struct Common {
-    root: String,
-    page_url: String,
-    canonical: String,
-    page_title: String,
-    page_description: String,
-}
-
-#[derive(Serialize)]
-struct Page<T: Serialize> {
-    #[serde(flatten)]
-    common: Common,
-    #[serde(flatten)]
-    data: T,
 }
 
 #[derive(Serialize)]
@@ -173,16 +158,21 @@ impl Site<'_> {
     }
 
     /// Renders `template` for the page described by `meta` and writes it.
-    pub(crate) fn page<T: Serialize>(&self, out: &Staging, sv: &SiteView, template: &str, meta: Meta, data: T) -> R {
+    /// `data` is a JSON object: its fields join the page's common ones
+    /// (and win where both have one).
+    pub(crate) fn page(&self, out: &Staging, sv: &SiteView, template: &str, meta: Meta, data: Value) -> R {
         let Meta(url, title, description) = meta;
         let root = if template == "404.html" { self.config.base_path() } else { root_for(url) };
-        let common = Common {
-            root,
-            page_url: url.to_string(),
-            canonical: self.config.abs_url(url),
-            page_title: title.to_string(),
-            page_description: description.to_string(),
+        let Value::Object(fields) = data else {
+            return Err(format!("{template}: the page's data is not an object"));
         };
+        let mut context = serde_json::Map::with_capacity(fields.len() + 5);
+        context.insert("root".into(), root.into());
+        context.insert("page_url".into(), url.into());
+        context.insert("canonical".into(), self.config.abs_url(url).into());
+        context.insert("page_title".into(), title.into());
+        context.insert("page_description".into(), description.into());
+        context.extend(fields);
         let shared = sv.shared.get_or_init(|| {
             Shared::new(&SharedData {
                 site: sv,
@@ -192,9 +182,9 @@ impl Site<'_> {
                 csp: CSP_META,
             })
         });
-        let html = self.templates.render(template, shared.as_ref()?, &Page { common, data })?;
+        let html = self.templates.render(template, shared.as_ref()?, Value::Object(context))?;
         let file = if template == "404.html" { "404.html".to_string() } else { format!("{url}index.html") };
-        out.write(&file, html.as_bytes()).map_err(io)
+        out.write(&file, &html).map_err(io)
     }
 
     /// Writes every page and file of the site except the search index,
