@@ -320,6 +320,35 @@ pub fn bigrams(tokens: &[Token]) -> Vec<String> {
     tokens.windows(2).filter(|w| w[1].joined).map(|w| bigram(&w[0].folded, &w[1].folded)).collect()
 }
 
+/// The exact and folded form of each token of a prepared text, in order, as
+/// [`analyze_prepared`] gives them but without two strings per token: the
+/// index counts the syllables of every entry before it indexes them.
+pub fn for_each_token(prepared: &str, mut f: impl FnMut(&str, &str)) {
+    let (mut exact, mut folded) = (String::new(), String::new());
+    each_token(prepared, Some(&mut exact), &mut folded, |e, fo, _, _| f(e.unwrap_or_default(), fo));
+}
+
+/// The [`bigrams`] of a prepared text joined by spaces (the bigram field's
+/// text for tantivy's whitespace tokenizer), written straight into one string.
+pub fn bigram_text(prepared: &str) -> String {
+    let (mut text, mut previous, mut folded) = (String::new(), String::new(), String::new());
+    let mut previous_end: Option<usize> = None;
+    each_token(prepared, None, &mut folded, |_, token, start, end| {
+        if previous_end.is_some_and(|e| prepared[e..start].chars().all(char::is_whitespace)) {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&previous);
+            text.push('_');
+            text.push_str(token);
+        }
+        previous.clear();
+        previous.push_str(token);
+        previous_end = Some(end);
+    });
+    text
+}
+
 /// Every alphanumeric character that tantivy folds, with its folding: the table the
 /// browser client uses, so that it can never disagree with `AsciiFoldingFilter`.
 pub fn fold_table() -> Vec<(char, String)> {
@@ -339,6 +368,27 @@ pub fn fold_table() -> Vec<(char, String)> {
 mod tests {
     use super::*;
     use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer};
+
+    #[test]
+    fn the_token_walk_and_the_bigram_text_agree_with_the_analysis() {
+        let long = "x".repeat(MAX_TOKEN_BYTES + 3);
+        for text in [
+            "",
+            "Chuyển đổi số, hoá đơn điện tử – Hóa đơn",
+            &format!("một {long} cửa liên thông; ĐƯỜNG   làng\nngõ xóm 2025"),
+            "  ,,  ",
+            "a",
+        ] {
+            let prepared = prepare(text);
+            let tokens = analyze_prepared(&prepared);
+            let mut walked = Vec::new();
+            for_each_token(&prepared, |e, f| walked.push((e.to_string(), f.to_string())));
+            let expected: Vec<(String, String)> = tokens.iter().map(|t| (t.exact.clone(), t.folded.clone())).collect();
+            assert_eq!(walked, expected, "{text}");
+            assert_eq!(bigram_text(&prepared), bigrams(&tokens).join(" "), "{text}");
+        }
+        assert_eq!(bigram_text(&prepare("Hoá đơn, điện tử")), "hoa_don dien_tu");
+    }
 
     #[test]
     fn tone_placement_is_canonical() {

@@ -47,12 +47,16 @@ fn count_syllables(docs: &[SearchDoc]) -> SyllableCounts {
     let empty = || SyllableCounts { exact: HashMap::new(), folded: HashMap::new() };
     docs.par_iter()
         .fold(empty, |mut acc, doc| {
-            let (mut exact, mut folded) = (HashSet::new(), HashSet::new());
+            let (mut exact, mut folded) = (HashSet::<String>::new(), HashSet::<String>::new());
             for value in doc_values(doc).iter().flatten() {
-                for token in analyzer::analyze(value) {
-                    exact.insert(token.exact);
-                    folded.insert(token.folded);
-                }
+                analyzer::for_each_token(&analyzer::prepare(value), |e, f| {
+                    if !exact.contains(e) {
+                        exact.insert(e.to_string());
+                    }
+                    if !folded.contains(f) {
+                        folded.insert(f.to_string());
+                    }
+                });
             }
             for t in exact {
                 *acc.exact.entry(t).or_default() += 1;
@@ -161,9 +165,9 @@ fn tantivy_doc(doc: &SearchDoc, ord: usize, index: &SearchIndexFields) -> Tantiv
             }
             Kind::Bigram => {
                 for value in parts.iter().flatten() {
-                    let bigrams = analyzer::bigrams(&analyzer::analyze_prepared(value));
+                    let bigrams = analyzer::bigram_text(value);
                     if !bigrams.is_empty() {
-                        out.add_text(field, bigrams.join(" "));
+                        out.add_text(field, bigrams);
                     }
                 }
             }
