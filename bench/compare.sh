@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/compare.sh REV1 REV2 [N] — the regression guard: `sangkien build` wall time
+# bench/compare.sh REV1 REV2 [N] — the regression guard: cold `sangkien build` wall time
 # and peak memory on the same generated bank (default N=1000) for two commits.
 #
 #   bench/compare.sh main HEAD          # is HEAD slower than main?
@@ -52,9 +52,16 @@ build_rev() { # rev -> path of its sangkien binary
 BIN1=$(build_rev "$REV1")
 BIN2=$(build_rev "$REV2")
 
-time_run() { # bin -> "wall_s rss_kb"
-  rm -rf "$WORK/site" "$WORK"/.sangkien-* 2>/dev/null || true
-  /usr/bin/time -v -o "$WORK/time.txt" "$1" build --content "$WORK/bank" --out "$WORK/site" >/dev/null 2>"$WORK/build.err" \
+# Builds are cold (`--no-cache`): with the user's share-image cache, the first run of
+# REV1 would render every image and every later run of either revision reuse them.
+# Each build writes into a folder of its own, deleted only once every run is done: on a
+# journal-less ext4 a build right after a big deletion is slowed by the kernel (see
+# "Fresh output folders" in BENCHMARKS.md).
+RUNS_DIR=$WORK/runs
+rm -rf "$RUNS_DIR"
+mkdir -p "$RUNS_DIR"
+time_run() { # bin out -> "wall_s rss_kb"
+  /usr/bin/time -v -o "$WORK/time.txt" "$1" build --no-cache --content "$WORK/bank" --out "$2" >/dev/null 2>"$WORK/build.err" \
     || { echo "build failed with $1, see $WORK/build.err" >&2; exit 2; }
   awk '/Elapsed \(wall clock\)/ { n = split($NF, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i] }
        /Maximum resident set size/ { r = $NF } END { printf "%.3f %d\n", s, r }' "$WORK/time.txt"
@@ -62,10 +69,11 @@ time_run() { # bin -> "wall_s rss_kb"
 
 W1=(); R1=(); W2=(); R2=()
 for r in $(seq 1 "$RUNS"); do
-  read -r w m <<<"$(time_run "$BIN1")"; W1+=("$w"); R1+=("$m")
-  read -r w m <<<"$(time_run "$BIN2")"; W2+=("$w"); R2+=("$m")
+  read -r w m <<<"$(time_run "$BIN1" "$RUNS_DIR/$r.1")"; W1+=("$w"); R1+=("$m")
+  read -r w m <<<"$(time_run "$BIN2" "$RUNS_DIR/$r.2")"; W2+=("$w"); R2+=("$m")
   log "run $r: $REV1 ${W1[-1]} s, $REV2 ${W2[-1]} s"
 done
+rm -rf "$RUNS_DIR"
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 m1=$(median "${W1[@]}"); m2=$(median "${W2[@]}")
 k1=$(median "${R1[@]}"); k2=$(median "${R2[@]}")
