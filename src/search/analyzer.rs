@@ -310,14 +310,12 @@ pub fn tokens_folded(text: &str) -> Vec<String> {
     analyze(text).into_iter().map(|t| t.folded).collect()
 }
 
+/// What joins the two folded tokens of a bigram term.
+const BIGRAM_JOINER: char = '_';
+
 /// The bigram term of two folded tokens.
 pub fn bigram(first: &str, second: &str) -> String {
-    format!("{first}_{second}")
-}
-
-/// Bigrams of analysed tokens: each joined pair, in order.
-pub fn bigrams(tokens: &[Token]) -> Vec<String> {
-    tokens.windows(2).filter(|w| w[1].joined).map(|w| bigram(&w[0].folded, &w[1].folded)).collect()
+    format!("{first}{BIGRAM_JOINER}{second}")
 }
 
 /// The exact and folded form of each token of a prepared text, in order, as
@@ -328,8 +326,9 @@ pub fn for_each_token(prepared: &str, mut f: impl FnMut(&str, &str)) {
     each_token(prepared, Some(&mut exact), &mut folded, |e, fo, _, _| f(e.unwrap_or_default(), fo));
 }
 
-/// The [`bigrams`] of a prepared text joined by spaces (the bigram field's
-/// text for tantivy's whitespace tokenizer), written straight into one string.
+/// The bigrams of a prepared text (the [`bigram`] of each token and the one
+/// it is [`Token::joined`] to), joined by spaces: the bigram field's text for
+/// tantivy's whitespace tokenizer, written straight into one string.
 pub fn bigram_text(prepared: &str) -> String {
     let (mut text, mut previous, mut folded) = (String::new(), String::new(), String::new());
     let mut previous_end: Option<usize> = None;
@@ -339,7 +338,7 @@ pub fn bigram_text(prepared: &str) -> String {
                 text.push(' ');
             }
             text.push_str(&previous);
-            text.push('_');
+            text.push(BIGRAM_JOINER);
             text.push_str(token);
         }
         previous.clear();
@@ -368,6 +367,12 @@ pub fn fold_table() -> Vec<(char, String)> {
 mod tests {
     use super::*;
     use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer};
+
+    /// Bigrams of analysed tokens, each joined pair in order: the reference
+    /// [`bigram_text`] is held to.
+    fn bigrams(tokens: &[Token]) -> Vec<String> {
+        tokens.windows(2).filter(|w| w[1].joined).map(|w| bigram(&w[0].folded, &w[1].folded)).collect()
+    }
 
     #[test]
     fn the_token_walk_and_the_bigram_text_agree_with_the_analysis() {
