@@ -146,7 +146,7 @@ impl Canvas {
                 let mut mask = Mask::new(w, h).ok_or("share image: empty rectangle")?;
                 let path = rounded_rect(w as f32, h as f32, radius).ok_or("share image: bad rectangle")?;
                 mask.fill_path(&path, FillRule::Winding, true, Transform::identity());
-                let made = Rc::new(Coverage { left: 0, top: 0, width: w, height: h, alpha: mask.data().to_vec() });
+                let made = Rc::new(Coverage::new(0, 0, w, mask.data().to_vec()));
                 SHAPES.with(|c| c.borrow_mut().insert(key, made.clone()));
                 made
             }
@@ -159,40 +159,31 @@ impl Canvas {
         let ink = self.ink(fill, bg)?;
         let Ink { background, full, ref ramp, ref index_of, .. } = self.inks[ink];
         let (left, top) = (coverage.left + dx, coverage.top + dy);
-        // The part of the coverage map that falls on the canvas.
+        // The part of the coverage map that falls on the canvas (runs lie within the map).
         let cols = (-left).max(0)..(self.width as i32 - left).min(coverage.width as i32);
-        let rows = (-top).max(0)..(self.height as i32 - top).min(coverage.height as i32);
-        if cols.is_empty() {
-            return Ok(());
-        }
-        for row in rows {
-            let src = &coverage.alpha[(row as u32 * coverage.width) as usize..][cols.start as usize..cols.end as usize];
-            let at = ((top + row) as u32 * self.width) as usize + (left + cols.start) as usize;
-            let dst = &mut self.pixels[at..at + src.len()];
-            // Coverage comes in runs: nothing around and between glyphs, full
-            // inside stems and boxes. Runs are skipped or filled whole (a full
-            // pixel always wins), only the edges in between are blended.
-            let mut i = 0;
-            while i < src.len() {
-                let run_of = |value: u8| src[i..].iter().position(|&a| a != value).unwrap_or(src.len() - i);
-                match src[i] {
-                    0 => i += run_of(0),
-                    255 => {
-                        let n = run_of(255);
-                        dst[i..i + n].fill(full);
-                        i += n;
-                    }
-                    alpha => {
-                        if let Some(index) = index_of[alpha as usize] {
-                            let current = dst[i];
-                            // Neighbouring glyphs' edges may overlap: keep the stronger
-                            // coverage of the same colour; never fade a full pixel.
-                            let stronger = ramp.contains(&current) && current < index;
-                            if current == background || (index == full && current != full) || stronger {
-                                dst[i] = index;
-                            }
-                        }
-                        i += 1;
+        let rows = (-top).max(0)..self.height as i32 - top;
+        for run in &coverage.runs {
+            let row = run.row as i32;
+            let start = (run.start as i32).max(cols.start);
+            let end = (run.start as i32 + run.len as i32).min(cols.end);
+            if !rows.contains(&row) || start >= end {
+                continue;
+            }
+            let at = ((top + row) as u32 * self.width) as usize + (left + start) as usize;
+            let dst = &mut self.pixels[at..at + (end - start) as usize];
+            if run.full {
+                // A full pixel always wins.
+                dst.fill(full);
+                continue;
+            }
+            let src = &coverage.alpha[(run.row * coverage.width) as usize + start as usize..][..dst.len()];
+            for (current, &alpha) in dst.iter_mut().zip(src) {
+                if let Some(index) = index_of[alpha as usize] {
+                    // Neighbouring glyphs' edges may overlap: keep the stronger
+                    // coverage of the same colour; never fade a full pixel.
+                    let stronger = ramp.contains(current) && *current < index;
+                    if *current == background || (index == full && *current != full) || stronger {
+                        *current = index;
                     }
                 }
             }
@@ -243,8 +234,45 @@ struct Coverage {
     left: i32,
     top: i32,
     width: u32,
-    height: u32,
     alpha: Vec<u8>,
+    /// Where `alpha` paints, row by row. A glyph is drawn thousands of times
+    /// and rasterised once, so its runs are found once: painting then skips
+    /// the empty pixels around and between strokes, fills the covered ones
+    /// whole, and blends only the edges.
+    runs: Vec<Run>,
+}
+
+/// A stretch of one row of a coverage map, all fully covered or all partly
+/// covered (uncovered pixels paint nothing and are not kept).
+struct Run {
+    row: u32,
+    start: u32,
+    len: u32,
+    full: bool,
+}
+
+impl Coverage {
+    fn new(left: i32, top: i32, width: u32, alpha: Vec<u8>) -> Coverage {
+        let mut runs = Vec::new();
+        for (row, line) in alpha.chunks(width.max(1) as usize).enumerate() {
+            let mut x = 0;
+            while x < line.len() {
+                let kind = |a: u8| (a != 0).then_some(a == 255);
+                let Some(full) = kind(line[x]) else {
+                    x += 1;
+                    continue;
+                };
+                let len = line[x..].iter().position(|&a| kind(a) != Some(full)).unwrap_or(line.len() - x);
+                runs.push(Run { row: row as u32, start: x as u32, len: len as u32, full });
+                x += len;
+            }
+        }
+        Coverage { left, top, width, alpha, runs }
+    }
+
+    fn empty() -> Coverage {
+        Coverage::new(0, 0, 0, Vec::new())
+    }
 }
 
 /// A rounded rectangle at the origin (corners as cubic arcs).
@@ -312,18 +340,17 @@ fn glyph_coverage(face: Face, glyph: GlyphId, px: f32, frac: u8) -> Rc<Coverage>
 }
 
 fn rasterise_glyph(font: &FontRef, glyph: GlyphId, px: f32, dx: f32) -> Coverage {
-    let empty = Coverage { left: 0, top: 0, width: 0, height: 0, alpha: Vec::new() };
-    let Some(outline) = font.outline_glyphs().get(glyph) else { return empty };
+    let Some(outline) = font.outline_glyphs().get(glyph) else { return Coverage::empty() };
     let mut pen = Pen { path: PathBuilder::new(), dx };
     if outline.draw(DrawSettings::unhinted(Size::new(px), LocationRef::default()), &mut pen).is_err() {
-        return empty;
+        return Coverage::empty();
     }
-    let Some(path) = pen.path.finish() else { return empty };
+    let Some(path) = pen.path.finish() else { return Coverage::empty() };
     let b = path.bounds();
     let (left, top) = (b.left().floor() as i32, b.top().floor() as i32);
     let width = (b.right().ceil() as i32 - left + 1).max(1) as u32;
     let height = (b.bottom().ceil() as i32 - top + 1).max(1) as u32;
-    let Some(mut mask) = Mask::new(width, height) else { return empty };
+    let Some(mut mask) = Mask::new(width, height) else { return Coverage::empty() };
     mask.fill_path(&path, FillRule::Winding, true, Transform::from_translate(-left as f32, -top as f32));
-    Coverage { left, top, width, height, alpha: mask.data().to_vec() }
+    Coverage::new(left, top, width, mask.data().to_vec())
 }
