@@ -19,6 +19,38 @@ pub struct Staging {
     files: AtomicU64,
 }
 
+/// Creates the file at `path` (`rel` in the site), which must not exist yet:
+/// two pages wanting the same file is a bug of the site, reported by name.
+fn create_new(path: &Path, rel: &Path) -> std::io::Result<std::fs::File> {
+    with_folders(path, || std::fs::OpenOptions::new().write(true).create_new(true).open(path)).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            twice(rel, e)
+        } else {
+            e
+        }
+    })
+}
+
+/// Runs `make`, which puts something at `path`; if `path`'s folder does not
+/// exist yet, creates it and runs `make` again. Most files go into a folder
+/// made for an earlier one, so trying first spares the two system calls of
+/// `create_dir_all` (mkdir, then stat) on each of a site's hundred thousand files.
+fn with_folders<T>(path: &Path, mut make: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
+    match make() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            make()
+        }
+        done => done,
+    }
+}
+
+fn twice(rel: &Path, e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("two pages want the same output file: {}", rel.display()))
+}
+
 /// The staging folder's name for output `out` (a sibling, same file system).
 fn staging_name(target: &Path, tag: &str) -> PathBuf {
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
@@ -95,17 +127,7 @@ impl Staging {
     /// Writes one file at `rel` (slash-separated, relative to the site root).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
         let rel = safe_relative(rel).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                std::io::Error::new(e.kind(), format!("two pages want the same output file: {}", rel.display()))
-            } else {
-                e
-            }
-        })?;
+        let mut f = create_new(&self.dir.join(rel), rel)?;
         f.write_all(bytes)?;
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         self.files.fetch_add(1, Ordering::Relaxed);
@@ -120,11 +142,7 @@ impl Staging {
         fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
         let rel = safe_relative(rel).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let file = std::fs::OpenOptions::new().write(true).create_new(true).open(&path)?;
+        let file = create_new(&self.dir.join(rel), rel)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
         fill(&mut out)?;
         out.flush()?;
@@ -140,17 +158,9 @@ impl Staging {
     pub fn link(&self, rel: &str, src: &Path) -> std::io::Result<()> {
         let rel = safe_relative(rel).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let len = match std::fs::hard_link(src, &path) {
+        let len = match with_folders(&path, || std::fs::hard_link(src, &path)) {
             Ok(()) => std::fs::metadata(&path)?.len(),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(std::io::Error::new(
-                    e.kind(),
-                    format!("two pages want the same output file: {}", rel.display()),
-                ))
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(twice(rel, e)),
             Err(_) => {
                 let bytes = std::fs::read(src)?;
                 return self.write(&crate::diagnostics::slash_path(rel), &bytes);
@@ -356,5 +366,30 @@ mod tests {
         assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"old b");
         let names: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 1, "no patch folder left: {names:?}");
+    }
+
+    #[test]
+    fn files_get_their_folders_and_a_second_writer_of_a_file_is_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = tmp.path().join("cache.png");
+        std::fs::write(&cache, b"png").unwrap();
+        let s = Staging::new(&tmp.path().join("public")).unwrap();
+        s.write("s/ID-1/index.html", b"one").unwrap();
+        s.write("s/ID-1/trich-dan.bib", b"two").unwrap();
+        s.write_streamed("data/deep/er/sang-kien.csv", |w| w.write_all(b"three")).unwrap();
+        s.link("s/ID-2/anh.png", &cache).unwrap();
+        s.link("s/ID-1/anh.png", &cache).unwrap();
+        assert_eq!(std::fs::read(s.dir().join("s/ID-1/trich-dan.bib")).unwrap(), b"two");
+        assert_eq!(std::fs::read(s.dir().join("data/deep/er/sang-kien.csv")).unwrap(), b"three");
+        assert_eq!(std::fs::read(s.dir().join("s/ID-2/anh.png")).unwrap(), b"png");
+        assert_eq!(s.totals(), (5, 17));
+        for e in [
+            s.write("s/ID-1/index.html", b"again").unwrap_err(),
+            s.write_streamed("s/ID-1/trich-dan.bib", |w| w.write_all(b"again")).unwrap_err(),
+            s.link("s/ID-2/anh.png", &cache).unwrap_err(),
+        ] {
+            assert!(e.to_string().starts_with("two pages want the same output file: s/ID-"), "{e}");
+        }
+        assert_eq!(std::fs::read(s.dir().join("s/ID-1/index.html")).unwrap(), b"one");
     }
 }
