@@ -108,9 +108,9 @@ def main():
     loads = [f"N={n}: {other[(n, 'load_before')][0]:.1f} → {other[(n, 'load_after')][0]:.1f}"
              for n in ns if (n, "load_before") in other and (n, "load_after") in other]
     if loads:
-        w(f"- Load average (1 min) before → after each N: {'; '.join(loads)}. The machine is shared: other "
-          "engineers' `cargo` builds ran at the same time, so absolute times are noisy; the side-by-side "
-          "ratios within one N are the meaningful figures.")
+        w(f"- Load average (1 min) before → after each N: {'; '.join(loads)}. The machine is shared with other "
+          "work (the load before each N, when the bench itself runs nothing, shows how much), so absolute "
+          "times are noisy; the side-by-side ratios within one N are the meaningful figures.")
     w(f"- Versions: sangkien `{args.sangkien}` ({args.rustc}); {args.hugo}; Pagefind {args.pagefind.replace('pagefind ', '')}.")
     w("")
     for n in ns:
