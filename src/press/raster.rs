@@ -354,3 +354,80 @@ fn rasterise_glyph(font: &FontRef, glyph: GlyphId, px: f32, dx: f32) -> Coverage
     mask.fill_path(&path, FillRule::Winding, true, Transform::from_translate(-left as f32, -top as f32));
     Coverage::new(left, top, width, mask.data().to_vec())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAVY: Rgb = [16, 42, 84];
+    const WHITE: Rgb = [255, 255, 255];
+
+    #[test]
+    fn coverage_runs_skip_empty_pixels_and_keep_full_apart_from_partial() {
+        #[rustfmt::skip]
+        let alpha = vec![
+            0, 0, 255, 255, 128, 0, 7, 255,
+            9, 9, 0, 0, 0, 0, 0, 0,
+        ];
+        let c = Coverage::new(0, 0, 8, alpha);
+        let runs: Vec<_> = c.runs.iter().map(|r| (r.row, r.start, r.len, r.full)).collect();
+        assert_eq!(runs, [(0, 2, 2, true), (0, 4, 1, false), (0, 6, 1, false), (0, 7, 1, true), (1, 0, 2, false)]);
+    }
+
+    /// The painting rule applied to every pixel of the map, one by one: what
+    /// painting by runs must reproduce.
+    fn paint_each_pixel(canvas: &mut Canvas, c: &Coverage, (dx, dy): (i32, i32), fill: Rgb, bg: Rgb) {
+        let ink = canvas.ink(fill, bg).unwrap();
+        let Ink { background, full, ref ramp, ref index_of, .. } = canvas.inks[ink];
+        for (k, &alpha) in c.alpha.iter().enumerate() {
+            let (x, y) = (c.left + dx + (k as u32 % c.width) as i32, c.top + dy + (k as u32 / c.width) as i32);
+            if x < 0 || y < 0 || x >= canvas.width as i32 || y >= canvas.height as i32 {
+                continue;
+            }
+            let current = &mut canvas.pixels[(y as u32 * canvas.width + x as u32) as usize];
+            if alpha == 255 {
+                *current = full;
+            } else if let Some(index) = index_of[alpha as usize] {
+                let stronger = ramp.contains(current) && *current < index;
+                if *current == background || (index == full && *current != full) || stronger {
+                    *current = index;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn painting_by_runs_matches_the_rule_pixel_by_pixel_with_overlaps_and_clipping() {
+        // Maps with runs of every kind (empty, full, partial), placed so that
+        // they overlap each other and cross every edge of the canvas.
+        let mut seed = 12345u32;
+        let mut next = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as u8
+        };
+        let maps: Vec<Coverage> = (0..6)
+            .map(|m| {
+                let (w, h) = (7 + m * 3, 5 + m * 2);
+                let alpha = (0..w * h)
+                    .map(|_| match next() % 4 {
+                        0 => 0,
+                        1 => 255,
+                        _ => next(),
+                    })
+                    .collect();
+                Coverage::new(-2, -(h as i32) + 3, w, alpha)
+            })
+            .collect();
+        let places = [(0, 0), (5, 8), (9, 9), (-4, 3), (20, 2), (14, 30), (3, -1), (25, 26)];
+        let (mut by_runs, mut by_pixels) = (Canvas::new(30, 28, WHITE), Canvas::new(30, 28, WHITE));
+        for (k, &at) in places.iter().enumerate() {
+            let map = &maps[k % maps.len()];
+            let fill = if k % 3 == 0 { [200, 30, 30] } else { NAVY };
+            by_runs.paint(map, at, fill, WHITE).unwrap();
+            paint_each_pixel(&mut by_pixels, map, at, fill, WHITE);
+        }
+        assert_eq!(by_runs.palette, by_pixels.palette);
+        assert!(by_runs.pixels.iter().filter(|&&p| p != 0).count() > 100, "the maps painted something");
+        assert_eq!(by_runs.pixels, by_pixels.pixels);
+    }
+}
