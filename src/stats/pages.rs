@@ -7,6 +7,7 @@
 //! vocabularies and the theme's strings, links that exist); nothing is
 //! counted here.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -512,7 +513,7 @@ impl<'a> Builder<'a> {
             .collect();
         let provinces = sorted_by_name(provinces);
         let heading = self.t("ready_title");
-        (1..=total).try_for_each(|n| {
+        (1..=total).into_par_iter().try_for_each(|n| {
             let chunk = &list[((n - 1) * per_page).min(list.len())..(n * per_page).min(list.len())];
             let items: Vec<Value> = chunk.iter().map(|&i| self.ready_item(i)).collect();
             let mut title = match &filter {
@@ -547,16 +548,17 @@ impl<'a> Builder<'a> {
             Meta(STATS_URL, &title, &self.t("stats_page_intro")),
             json!({"stats": self.stats_page()}),
         )?;
-        self.ready_list(out, sv, READY_URL, None, &self.fig.ready)?;
-        for (id, list) in &self.fig.ready_by_field {
-            let name = self.v.term_name(Kind::Field, id);
-            self.ready_list(out, sv, &ready_field_url(id), Some(("field", name)), list)?;
-        }
-        for (id, list) in &self.fig.ready_by_province {
-            let name = self.v.term_name(Kind::Province, id);
-            self.ready_list(out, sv, &ready_province_url(id), Some(("province", name)), list)?;
-        }
-        Ok(())
+        // The catalogue, then one per field and per province: several
+        // thousand pages at 100,000 entries, written in parallel like the
+        // browse pages.
+        let mut lists: Vec<ReadyList> = vec![(READY_URL.into(), None, &self.fig.ready)];
+        lists.extend(self.fig.ready_by_field.iter().map(|(id, list)| {
+            (ready_field_url(id), Some(("field", self.v.term_name(Kind::Field, id))), list.as_slice())
+        }));
+        lists.extend(self.fig.ready_by_province.iter().map(|(id, list)| {
+            (ready_province_url(id), Some(("province", self.v.term_name(Kind::Province, id))), list.as_slice())
+        }));
+        lists.into_par_iter().try_for_each(|(base, filter, list)| self.ready_list(out, sv, &base, filter, list))
     }
 
     /// Every page this module writes, for the sitemap.
@@ -574,6 +576,10 @@ impl<'a> Builder<'a> {
         all
     }
 }
+
+/// One ready-to-replicate list: its first page's URL, its filter (kind and
+/// name; none for the whole catalogue) and its entries.
+type ReadyList<'a> = (String, Option<(&'a str, String)>, &'a [usize]);
 
 pub fn ready_field_url(id: &str) -> String {
     format!("{READY_URL}{}/{}/", Kind::Field.prefix(), url_id(id))
