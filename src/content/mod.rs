@@ -97,6 +97,9 @@ pub fn discover(content: &Path, dir: &str, ext: Option<&str>, report: &mut Repor
     out
 }
 
+/// Threads that read and parse entry files (see `load`).
+const READERS: usize = 8;
+
 /// Reads the whole content folder. Entries that fail to parse are left out
 /// and their problems reported; the caller decides whether to go on.
 ///
@@ -107,15 +110,24 @@ pub fn load(content: &Path, today: Date, report: &mut Report) -> Result<Loaded, 
     let files = discover(content, ENTRIES_DIR, Some("md"), report);
     /// One file's outcome: a panic (a bug), or the file read and parsed.
     type Outcome = Result<Result<entry::Parsed, ReadError>, InternalError>;
-    let results: Vec<(PathBuf, Outcome)> = files
-        .into_par_iter()
-        .map(|rel| {
-            let parsed = guarded(Stage::Read, &rel, || {
-                read_text(&content.join(&rel)).map(|raw| entry::parse_entry(&rel, &raw, today))
-            });
-            (rel, parsed)
-        })
-        .collect();
+    let read_all = || -> Vec<(PathBuf, Outcome)> {
+        files
+            .into_par_iter()
+            .map(|rel| {
+                let parsed = guarded(Stage::Read, &rel, || {
+                    read_text(&content.join(&rel)).map(|raw| entry::parse_entry(&rel, &raw, today))
+                });
+                (rel, parsed)
+            })
+            .collect()
+    };
+    // A bank that is not in the page cache (after a reboot, or larger than
+    // the cache) is read file by file from the disk: with more readers than
+    // cores, some parse while others wait on the disk.
+    let results = match rayon::ThreadPoolBuilder::new().num_threads(READERS).build() {
+        Ok(readers) => readers.install(read_all),
+        Err(_) => read_all(),
+    };
     let mut entries = Vec::with_capacity(results.len());
     let mut panics = Vec::new();
     for (rel, parsed) in results {
