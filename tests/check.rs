@@ -7,11 +7,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::*;
-use sangkien::build::{self, Failure, Quiet};
-use sangkien::diagnostics::{slash_path, Lang, Report, Severity};
+use sangkien::diagnostics::{slash_path, Lang, Severity};
 
 fn fixtures() -> PathBuf {
     repo().join("tests/fixtures")
@@ -22,14 +20,6 @@ fn fixture_bank() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(&fixtures().join("bank"), &dir.path().join("content"));
     dir
-}
-
-fn report_of(content: &Path) -> Report {
-    match build::check(&options(content, &content.join("../public")), &Quiet) {
-        Ok(c) => c.report,
-        Err(Failure::Content(r)) => r,
-        Err(Failure::Internal(e)) => panic!("internal failure: {e}"),
-    }
 }
 
 struct Expected {
@@ -177,20 +167,6 @@ fn one_run_reports_all_100_broken_files() {
     assert_eq!(report.errors(), 100, "{}", report.render_human(Lang::En));
     assert_eq!(got, want);
     assert!(report.diagnostics.iter().all(|d| d.severity == Severity::Error && d.line > 0));
-}
-
-fn sangkien(args: &[&str], dir: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sangkien"))
-        .args(args)
-        .current_dir(dir)
-        .env("SANGKIEN_LANG", "en")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

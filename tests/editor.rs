@@ -6,36 +6,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
-use sangkien::build::{self, Failure, Quiet};
 use sangkien::content::model::{frontmatter_keys, Frontmatter};
-use sangkien::diagnostics::{Lang, Report};
+use sangkien::diagnostics::Lang;
 use sangkien::editor::{fmt, init, new, schema};
 use unicode_normalization::UnicodeNormalization;
-
-fn report_of(content: &Path) -> Report {
-    match build::check(&options(content, &content.join("../public")), &Quiet) {
-        Ok(c) => c.report,
-        Err(Failure::Content(r)) => r,
-        Err(Failure::Internal(e)) => panic!("internal failure: {e}"),
-    }
-}
-
-fn sangkien(args: &[&str], dir: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sangkien"))
-        .args(args)
-        .current_dir(dir)
-        .env("SANGKIEN_LANG", "en")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 fn entry_files(content: &Path) -> Vec<std::path::PathBuf> {
     let mut v: Vec<_> = std::fs::read_dir(content.join("sang-kien")).unwrap().map(|e| e.unwrap().path()).collect();

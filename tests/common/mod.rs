@@ -4,8 +4,10 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-use sangkien::build::{self, Options, Quiet};
+use sangkien::build::{self, Failure, Options, Quiet};
+use sangkien::diagnostics::Report;
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -138,4 +140,28 @@ pub fn resolve_link(page: &str, link: &str) -> Option<String> {
         path.push_str("index.html");
     }
     Some(path)
+}
+
+/// What `sangkien check` reports for `content`, through the library.
+pub fn report_of(content: &Path) -> Report {
+    match build::check(&options(content, &content.join("../public")), &Quiet) {
+        Ok(c) => c.report,
+        Err(Failure::Content(r)) => r,
+        Err(Failure::Internal(e)) => panic!("internal failure: {e}"),
+    }
+}
+
+/// Runs the binary in `dir` with English messages: (exit code, stdout, stderr).
+pub fn sangkien(args: &[&str], dir: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_sangkien"))
+        .args(args)
+        .current_dir(dir)
+        .env("SANGKIEN_LANG", "en")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
