@@ -51,7 +51,7 @@ impl Log for StepLog {
                 b.println(line);
                 b.set_message(format!("{name} ✓"));
             }
-            None => eprintln!("{line}"),
+            None => sangkien::say!("{line}"),
         }
     }
 }
@@ -70,12 +70,12 @@ fn print_report(report: &Report, format: Format, lang: Lang, content: &std::path
     match format {
         Format::Human => {
             if !report.diagnostics.is_empty() {
-                eprint!("{}", report.render_human(lang));
+                sangkien::say_part!("{}", report.render_human(lang));
             }
-            eprintln!("{}", report.summary(lang));
+            sangkien::say!("{}", report.summary(lang));
         }
-        Format::Json => print!("{}", report.render_json(lang)),
-        Format::Github => print!("{}", report.render_github(lang, content)),
+        Format::Json => sangkien::show_part!("{}", report.render_json(lang)),
+        Format::Github => sangkien::show_part!("{}", report.render_github(lang, content)),
     }
 }
 
@@ -84,7 +84,7 @@ fn fail(f: Failure, format: Format, lang: Lang, content: &std::path::Path) -> Ex
         Failure::Content(report) => {
             print_report(&report, format, lang, content);
             if format == Format::Human {
-                eprintln!(
+                sangkien::say!(
                     "{}",
                     match lang {
                         Lang::Vi => "Chưa dựng trang: hãy sửa các lỗi trên. Trang cũ (nếu có) được giữ nguyên.",
@@ -96,7 +96,7 @@ fn fail(f: Failure, format: Format, lang: Lang, content: &std::path::Path) -> Ex
             ExitCode::from(1)
         }
         Failure::Internal(msg) => {
-            eprintln!("sangkien: {msg}");
+            sangkien::say!("sangkien: {msg}");
             ExitCode::from(2)
         }
     }
@@ -113,7 +113,7 @@ fn run_build(opts: &Options, lang: Lang) -> Result<build::Outcome, ExitCode> {
                 print_report(&o.report, Format::Human, lang, &opts.content);
             }
             let secs = start.elapsed().as_secs_f64();
-            eprintln!(
+            sangkien::say!(
                 "{}",
                 match lang {
                     Lang::Vi => format!(
@@ -146,7 +146,7 @@ fn search(site: &SiteArgs, query: &str, limit: usize, filters: &[String], json: 
         match sangkien::search::parse_filter(f) {
             Some(kv) => parsed.push(kv),
             None => {
-                eprintln!("sangkien search: --filter must be KEY=VALUE, got `{f}`");
+                sangkien::say!("sangkien search: --filter must be KEY=VALUE, got `{f}`");
                 return ExitCode::from(2);
             }
         }
@@ -166,11 +166,11 @@ fn search(site: &SiteArgs, query: &str, limit: usize, filters: &[String], json: 
         .and_then(|index| index.query(query, &parsed, limit));
     match result {
         Ok(hits) => {
-            print!("{}", sangkien::search::format_hits(&hits, json));
+            sangkien::show_part!("{}", sangkien::search::format_hits(&hits, json));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("sangkien search: {e}");
+            sangkien::say!("sangkien search: {e}");
             ExitCode::from(2)
         }
     }
@@ -209,7 +209,9 @@ fn main() -> ExitCode {
     match std::panic::catch_unwind(move || run(cli, lang)) {
         Ok(code) => code,
         Err(_) => {
-            eprintln!("sangkien: internal error: a bug in sangkien (the message above says where); please report it");
+            sangkien::say!(
+                "sangkien: internal error: a bug in sangkien (the message above says where); please report it"
+            );
             ExitCode::from(2)
         }
     }
@@ -247,13 +249,13 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
         Command::Schema(args) => sangkien::editor::schema(&args),
         Command::Serve { site, port, out, open } => {
             if !site.content.is_dir() {
-                eprintln!("sangkien: content folder not found: {}", site.content.display());
+                sangkien::say!("sangkien: content folder not found: {}", site.content.display());
                 return ExitCode::from(2);
             }
             let (server, port) = match serve::bind(port) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("sangkien: {e}");
+                    sangkien::say!("sangkien: {e}");
                     return ExitCode::from(2);
                 }
             };
@@ -266,7 +268,7 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
             match preview.run(open) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("sangkien: {e}");
+                    sangkien::say!("sangkien: {e}");
                     ExitCode::from(2)
                 }
             }

@@ -192,9 +192,9 @@ impl Preview {
         match result {
             Ok(o) => {
                 if !o.report.diagnostics.is_empty() {
-                    eprint!("{}", o.report.render_human(self.lang()));
+                    crate::say_part!("{}", o.report.render_human(self.lang()));
                 }
-                eprintln!(
+                crate::say!(
                     "{}",
                     match self.lang() {
                         Lang::Vi => format!("Đã dựng {} sáng kiến, {} tệp trong {secs:.2} s", o.entries, o.files),
@@ -231,7 +231,7 @@ impl Preview {
                 }
             })
             .map_err(|e| e.to_string())?;
-        eprintln!(
+        crate::say!(
             "{}",
             match self.lang() {
                 Lang::Vi =>
@@ -278,7 +278,7 @@ impl Preview {
         }
         self.server.unblock();
         let _ = http.join();
-        eprintln!(
+        crate::say!(
             "{}",
             match self.lang() {
                 Lang::Vi => "Đã dừng.",
@@ -310,10 +310,10 @@ impl Preview {
                     (Rebuilt::Pages(p), Lang::Vi) => format!("{} tệp: {}", p.len(), p.join(", ")),
                     (Rebuilt::Pages(p), Lang::En) => format!("{} files: {}", p.len(), p.join(", ")),
                 };
-                eprintln!("↻ {names} → {what} ({ms} ms)");
+                crate::say!("↻ {names} → {what} ({ms} ms)");
                 if let Rebuilt::Full(o) = &r {
                     if !o.report.diagnostics.is_empty() {
-                        eprint!("{}", o.report.render_human(self.lang()));
+                        crate::say_part!("{}", o.report.render_human(self.lang()));
                     }
                 }
                 let generation = {
@@ -325,7 +325,7 @@ impl Preview {
                 self.shared.broadcast(&sse("reload", &generation.to_string()));
             }
             Err(f) => {
-                eprintln!("✗ {names} ({ms} ms)");
+                crate::say!("✗ {names} ({ms} ms)");
                 self.failed(f);
             }
         }
@@ -339,8 +339,8 @@ impl Preview {
             Ok(files) => {
                 let ms = start.elapsed().as_millis();
                 match self.lang() {
-                    Lang::Vi => eprintln!("↻ chỉ mục tìm kiếm → {files} tệp ({ms} ms)"),
-                    Lang::En => eprintln!("↻ search index → {files} files ({ms} ms)"),
+                    Lang::Vi => crate::say!("↻ chỉ mục tìm kiếm → {files} tệp ({ms} ms)"),
+                    Lang::En => crate::say!("↻ search index → {files} files ({ms} ms)"),
                 }
             }
             Err(f) => self.failed(f),
@@ -354,8 +354,8 @@ impl Preview {
             Failure::Content(report) => format!("{}{}", report.render_human(lang), report.summary(lang)),
             Failure::Internal(e) => e,
         };
-        eprintln!("{text}");
-        eprintln!(
+        crate::say!("{text}");
+        crate::say!(
             "{}",
             match lang {
                 Lang::Vi => "Vẫn phục vụ bản dựng tốt gần nhất. Sửa lỗi rồi lưu tệp.",

@@ -223,3 +223,32 @@ fn every_code_in_the_fixtures_is_documented() {
         }
     }
 }
+
+/// Runs `sangkien ARGS` in `dir` through bash, its stdout or stderr (`stream`:
+/// 1 or 2) piped into a reader that has already gone, and returns the
+/// command's own exit code.
+fn exit_code_with_reader_gone(args: &str, dir: &Path, stream: u8) -> i32 {
+    let redirect = if stream == 1 { "2>/dev/null" } else { "2>&1 >/dev/null" };
+    let script = format!("\"$0\" {args} {redirect} | true; exit ${{PIPESTATUS[0]}}");
+    let status = std::process::Command::new("bash")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_sangkien")])
+        .current_dir(dir)
+        .env("SANGKIEN_LANG", "en")
+        .status()
+        .unwrap();
+    status.code().unwrap_or(-1)
+}
+
+/// `sangkien check … | head` in a script: when the reader has gone, the
+/// exit code is still the verdict on the bank, never a panic's 101.
+#[test]
+fn a_reader_that_has_gone_leaves_the_exit_code_to_the_bank() {
+    let bank = fixture_bank();
+    let dir = bank.path();
+    assert_eq!(exit_code_with_reader_gone("check", dir, 2), 0, "the summary goes to stderr");
+    assert_eq!(exit_code_with_reader_gone("check --format json", dir, 1), 0, "the report goes to stdout");
+    let broken = fixtures().join("broken/unknown-field/CB-2025-0101.md");
+    std::fs::copy(&broken, dir.join("content/sang-kien/CB-2025-0101.md")).unwrap();
+    assert_eq!(exit_code_with_reader_gone("check", dir, 2), 1);
+    assert_eq!(exit_code_with_reader_gone("check --format json", dir, 1), 1);
+}

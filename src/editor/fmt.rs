@@ -226,7 +226,7 @@ fn run_to(args: &FmtArgs, list: &mut dyn std::io::Write) -> ExitCode {
     let mut report = Report::default();
     let files: Vec<(PathBuf, Kind)> = if args.files.is_empty() {
         if !args.content.is_dir() {
-            eprintln!("sangkien fmt: content folder not found: {}", args.content.display());
+            crate::say!("sangkien fmt: content folder not found: {}", args.content.display());
             return ExitCode::from(2);
         }
         bank_files(&args.content, &mut report)
@@ -238,7 +238,7 @@ fn run_to(args: &FmtArgs, list: &mut dyn std::io::Write) -> ExitCode {
         let raw = match content::read_text(path) {
             Ok(r) => r,
             Err(e) => {
-                eprintln!("sangkien fmt: {}: {e}", path.display());
+                crate::say!("sangkien fmt: {}: {e}", path.display());
                 failed = true;
                 continue;
             }
@@ -248,7 +248,7 @@ fn run_to(args: &FmtArgs, list: &mut dyn std::io::Write) -> ExitCode {
             Kind::Text => Formatted { text: normalise(&raw), kept_order: None },
         };
         if let Some(why) = &f.kept_order {
-            eprintln!("{}: {}", path.display(), why.get(lang));
+            crate::say!("{}: {}", path.display(), why.get(lang));
         }
         if f.text == raw {
             continue;
@@ -256,7 +256,7 @@ fn run_to(args: &FmtArgs, list: &mut dyn std::io::Write) -> ExitCode {
         changed += 1;
         if !args.check {
             if let Err(e) = write_atomically(path, &f.text) {
-                eprintln!("sangkien fmt: cannot write {}: {e}", path.display());
+                crate::say!("sangkien fmt: cannot write {}: {e}", path.display());
                 failed = true;
                 continue;
             }
@@ -269,7 +269,7 @@ fn run_to(args: &FmtArgs, list: &mut dyn std::io::Write) -> ExitCode {
         (Lang::Vi, false) => format!("đã định dạng {changed} tệp (trong {} tệp)", files.len()),
         (Lang::En, false) => format!("formatted {changed} file(s) (of {})", files.len()),
     };
-    eprintln!("{summary}");
+    crate::say!("{summary}");
     if failed {
         ExitCode::from(2)
     } else if args.check && changed > 0 {

@@ -93,17 +93,17 @@ pub fn run(args: &InitArgs) -> ExitCode {
     match create(&args.dir, &args.province, args.title.as_deref()) {
         Ok(files) => {
             for f in &files {
-                println!("{}", args.dir.join(f).display());
+                crate::show!("{}", args.dir.join(f).display());
             }
             let d = args.dir.display();
-            eprintln!(
+            crate::say!(
                 "Đã tạo ngân hàng tại {d}. Tiếp theo: cd {d} && git init && sangkien check && sangkien serve\n\
                  Created a bank in {d}. Next: cd {d} && git init && sangkien check && sangkien serve"
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("sangkien init: {e}");
+            crate::say!("sangkien init: {e}");
             ExitCode::from(2)
         }
     }

@@ -154,8 +154,8 @@ pub fn create(content: &Path, plan: &Plan, vocab: &Vocab) -> Result<PathBuf, Str
 /// Asks one question on the terminal; an empty answer keeps `default`.
 fn ask(question: &str, default: Option<&str>) -> Option<String> {
     match default {
-        Some(d) => eprint!("{question} [{d}]: "),
-        None => eprint!("{question}: "),
+        Some(d) => crate::say_part!("{question} [{d}]: "),
+        None => crate::say_part!("{question}: "),
     }
     let _ = std::io::stderr().flush();
     let mut line = String::new();
@@ -181,7 +181,7 @@ fn plan_from(args: &NewArgs, vocab: &Vocab) -> Result<Plan, String> {
                 break;
             }
             let hint = crate::text::did_you_mean(&u, vocab.units.iter().map(|u| u.id.as_str()));
-            eprintln!("  không có đơn vị `{u}`{}", hint.map(|s| format!("; có phải `{s}`?")).unwrap_or_default());
+            crate::say!("  không có đơn vị `{u}`{}", hint.map(|s| format!("; có phải `{s}`?")).unwrap_or_default());
         }
     }
     let unit = unit.ok_or("thiếu --unit <mã đơn vị> / missing --unit <unit id>")?;
@@ -201,7 +201,7 @@ fn plan_from(args: &NewArgs, vocab: &Vocab) -> Result<Plan, String> {
         (Some(f), _) => Some(f.clone()),
         (None, true) => {
             let ids: Vec<&str> = vocab.fields.iter().map(|t| t.id.as_str()).collect();
-            eprintln!("  Lĩnh vực: {}", ids.join(", "));
+            crate::say!("  Lĩnh vực: {}", ids.join(", "));
             ask("Lĩnh vực (để trống để điền sau)", None)
         }
         (None, false) => None,
@@ -212,21 +212,21 @@ fn plan_from(args: &NewArgs, vocab: &Vocab) -> Result<Plan, String> {
 pub fn run(args: &NewArgs) -> ExitCode {
     let lang = Lang::from_env();
     if !args.content.is_dir() {
-        eprintln!("sangkien new: content folder not found: {}", args.content.display());
+        crate::say!("sangkien new: content folder not found: {}", args.content.display());
         return ExitCode::from(2);
     }
     let vocab = match load_vocab(&args.content) {
         Ok(v) => v,
         Err(report) => {
-            eprint!("{}", report.render_human(lang));
+            crate::say_part!("{}", report.render_human(lang));
             return ExitCode::from(1);
         }
     };
     let result = plan_from(args, &vocab).and_then(|plan| create(&args.content, &plan, &vocab));
     match result {
         Ok(path) => {
-            println!("{}", path.display());
-            eprintln!(
+            crate::show!("{}", path.display());
+            crate::say!(
                 "{}",
                 match lang {
                     Lang::Vi => "Đã tạo. Điền các chỗ TODO rồi chạy `sangkien check`.",
@@ -236,7 +236,7 @@ pub fn run(args: &NewArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("sangkien new: {e}");
+            crate::say!("sangkien new: {e}");
             ExitCode::from(2)
         }
     }

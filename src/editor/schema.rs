@@ -90,14 +90,14 @@ pub fn run(args: &SchemaArgs) -> ExitCode {
     let lang = Lang::from_env();
     let vocab = match &args.content {
         Some(dir) if !dir.is_dir() => {
-            eprintln!("sangkien schema: content folder not found: {}", dir.display());
+            crate::say!("sangkien schema: content folder not found: {}", dir.display());
             return ExitCode::from(2);
         }
         Some(dir) => match load_vocab(dir) {
             Ok(v) => Some(v),
             Err(report) => {
-                eprint!("{}", report.render_human(lang));
-                eprintln!("{}", report.summary(lang));
+                crate::say_part!("{}", report.render_human(lang));
+                crate::say!("{}", report.summary(lang));
                 return ExitCode::from(1);
             }
         },
@@ -108,12 +108,12 @@ pub fn run(args: &SchemaArgs) -> ExitCode {
         Some(path) => match std::fs::write(path, text) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("sangkien schema: cannot write {}: {e}", path.display());
+                crate::say!("sangkien schema: cannot write {}: {e}", path.display());
                 ExitCode::from(2)
             }
         },
         None => {
-            print!("{text}");
+            crate::show_part!("{text}");
             ExitCode::SUCCESS
         }
     }

@@ -643,12 +643,12 @@ pub fn run(args: &Run, lang: Lang) -> ExitCode {
     let checked = match build::check(&opts, &Quiet) {
         Ok(c) => c,
         Err(Failure::Content(report)) => {
-            eprint!("{}", report.render_human(lang));
-            eprintln!("{}", report.summary(lang));
+            crate::say_part!("{}", report.render_human(lang));
+            crate::say!("{}", report.summary(lang));
             return ExitCode::from(1);
         }
         Err(Failure::Internal(msg)) => {
-            eprintln!("sangkien: {msg}");
+            crate::say!("sangkien: {msg}");
             return ExitCode::from(2);
         }
     };
@@ -657,7 +657,7 @@ pub fn run(args: &Run, lang: Lang) -> ExitCode {
         match value {
             Some(v) if v > 0.0 && v <= 1.0 => *slot = v,
             Some(v) => {
-                eprintln!(
+                crate::say!(
                     "sangkien similar: {}",
                     Text::new(
                         format!("ngưỡng phải lớn hơn 0 và không quá 1 (ví dụ 0.5), không phải {v}"),
@@ -673,8 +673,8 @@ pub fn run(args: &Run, lang: Lang) -> ExitCode {
     match find(&checked, &args.content, &args.scope, thresholds, opts.today) {
         Ok(findings) => {
             match args.format {
-                Format::Human => print!("{}", render_human(&findings, &checked, &args.content, lang)),
-                Format::Json => print!("{}", render_json(&findings, &checked, &args.content)),
+                Format::Human => crate::show_part!("{}", render_human(&findings, &checked, &args.content, lang)),
+                Format::Json => crate::show_part!("{}", render_json(&findings, &checked, &args.content)),
             }
             if findings.copies() > 0 {
                 ExitCode::from(1)
@@ -683,12 +683,12 @@ pub fn run(args: &Run, lang: Lang) -> ExitCode {
             }
         }
         Err(Stop::Usage(msg)) => {
-            eprintln!("sangkien similar: {}", msg.get(lang));
+            crate::say!("sangkien similar: {}", msg.get(lang));
             ExitCode::from(2)
         }
         Err(Stop::Content(report)) => {
-            eprint!("{}", report.render_human(lang));
-            eprintln!("{}", report.summary(lang));
+            crate::say_part!("{}", report.render_human(lang));
+            crate::say!("{}", report.summary(lang));
             ExitCode::from(1)
         }
     }
