@@ -7,40 +7,39 @@
 // the same text and drop a failed write instead, so the exit code still says
 // whether the bank is sound.
 
+/// Writes with `$write` (`write` or `writeln`) to `$stream`, dropping a
+/// failed write: the one body of the four macros below.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __console {
+    ($stream:expr, $write:ident, $($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = $write!($stream, $($arg)*);
+    }};
+}
+
 /// Writes a line to stderr, like `eprintln!`, ignoring a closed stream.
 #[macro_export]
 macro_rules! say {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
-    }};
+    ($($arg:tt)*) => { $crate::__console!(std::io::stderr(), writeln, $($arg)*) };
 }
 
 /// Writes to stderr without a newline, like `eprint!`, ignoring a closed stream.
 #[macro_export]
 macro_rules! say_part {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stderr(), $($arg)*);
-    }};
+    ($($arg:tt)*) => { $crate::__console!(std::io::stderr(), write, $($arg)*) };
 }
 
 /// Writes a line to stdout, like `println!`, ignoring a closed stream.
 #[macro_export]
 macro_rules! show {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($arg)*);
-    }};
+    ($($arg:tt)*) => { $crate::__console!(std::io::stdout(), writeln, $($arg)*) };
 }
 
 /// Writes to stdout without a newline, like `print!`, ignoring a closed stream.
 #[macro_export]
 macro_rules! show_part {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stdout(), $($arg)*);
-    }};
+    ($($arg:tt)*) => { $crate::__console!(std::io::stdout(), write, $($arg)*) };
 }
 
 pub mod build;
