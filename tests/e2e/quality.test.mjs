@@ -138,6 +138,43 @@ test('phone and desktop screenshots; no horizontal scrolling at 375 px', async (
   assert.deepEqual(wide, []);
 });
 
+test('on a phone the menu is one row: search stays in view and a focused link is not hidden under it', async () => {
+  const { page, context, problems } = await watchedPage(browser, { width: 375, height: 812 });
+  await page.goto(new URL(PAGE_TYPES.entry, BASE).href);
+  const rows = await page.locator('.site-nav__list > li, .site-nav__search').evaluateAll((lis) => new Set(lis.map((li) => Math.round(li.getBoundingClientRect().top))).size);
+  assert.equal(rows, 1, 'the menu links share one row');
+  // How much of a link the reader can see (within the screen and within the scrolling row),
+  // and which link is at the centre of that part: not another one drawn over it.
+  const seen = (link) => link.evaluate((a) => {
+    const r = a.getBoundingClientRect();
+    const box = (a.closest('ul') ?? document.documentElement).getBoundingClientRect();
+    const left = Math.max(r.left, box.left, 0);
+    const right = Math.min(r.right, box.right, window.innerWidth);
+    const hit = right > left ? document.elementFromPoint((left + right) / 2, r.y + r.height / 2) : null;
+    return { whole: left === r.left && right === r.right, width: Math.round(right - left), shown: hit?.closest('a')?.textContent.trim() ?? null };
+  });
+  const search = await seen(page.locator('.site-nav__search'));
+  assert.ok(search.whole && search.shown === 'Tìm kiếm', `the search link is in view before any scrolling: ${JSON.stringify(search)}`);
+  // Tab along the row: each link, as it takes focus, is brought into view (WCAG 2.4.11: not hidden;
+  // Chrome leaves a link alone once 32 px of it show) and nothing covers it.
+  const links = page.locator('.site-nav a');
+  await links.first().focus();
+  for (let i = 0; i < await links.count(); i++) {
+    const link = links.nth(i);
+    if (i > 0) await page.keyboard.press('Tab');
+    assert.ok(await link.evaluate((a) => a === document.activeElement), `Tab reaches menu link ${i + 1}`);
+    const name = (await link.textContent()).trim();
+    const now = await seen(link);
+    assert.ok(now.width >= 32 && now.shown === name, `the focused link "${name}" is in view and not covered: ${JSON.stringify(now)}`);
+  }
+  const lastLink = await seen(links.nth((await links.count()) - 2));
+  assert.ok(lastLink.whole, `the row scrolls to its end: ${JSON.stringify(lastLink)}`);
+  const header = await page.locator('.site-header').evaluate((h) => h.getBoundingClientRect().height);
+  assert.ok(header <= 160, `the header takes ${header}px of an 812px screen`);
+  assertClean(assert, problems, 'the entry page at 375px');
+  await context.close();
+});
+
 test('an entry page transfers at most 60 KB (gzip) and needs no script to read', async () => {
   const { page, context } = await watchedPage(browser, { width: 375, height: 812 });
   const bodies = [];
