@@ -1,11 +1,12 @@
 //! sangkien: a static-site generator for a public initiative bank.
 //! See ARCHITECTURE.md for the data flow.
 
-// The console. `eprintln!` and `println!` panic when their stream is closed
-// or its reader has gone (`sangkien build 2>&-` from cron, `sangkien search …
-// | head`), and the panic turns the command's exit code into 101. These write
+// The console. `eprintln!` and `println!` panic when a write fails, as when
+// the reader of a pipe has gone (`sangkien check | head`, a log pipe that
+// closed), and the panic turns the command's exit code into 101. These write
 // the same text and drop a failed write instead, so the exit code still says
-// whether the bank is sound.
+// whether the bank is sound. (A stream closed outright, `2>&-`, never
+// panicked: Rust ignores writes to a closed standard stream.)
 
 /// Writes with `$write` (`write` or `writeln`) to `$stream`, dropping a
 /// failed write: the one body of the four macros below.
@@ -18,25 +19,25 @@ macro_rules! __console {
     }};
 }
 
-/// Writes a line to stderr, like `eprintln!`, ignoring a closed stream.
+/// Writes a line to stderr, like `eprintln!`, dropping a failed write.
 #[macro_export]
 macro_rules! say {
     ($($arg:tt)*) => { $crate::__console!(std::io::stderr(), writeln, $($arg)*) };
 }
 
-/// Writes to stderr without a newline, like `eprint!`, ignoring a closed stream.
+/// Writes to stderr without a newline, like `eprint!`, dropping a failed write.
 #[macro_export]
 macro_rules! say_part {
     ($($arg:tt)*) => { $crate::__console!(std::io::stderr(), write, $($arg)*) };
 }
 
-/// Writes a line to stdout, like `println!`, ignoring a closed stream.
+/// Writes a line to stdout, like `println!`, dropping a failed write.
 #[macro_export]
 macro_rules! show {
     ($($arg:tt)*) => { $crate::__console!(std::io::stdout(), writeln, $($arg)*) };
 }
 
-/// Writes to stdout without a newline, like `print!`, ignoring a closed stream.
+/// Writes to stdout without a newline, like `print!`, dropping a failed write.
 #[macro_export]
 macro_rules! show_part {
     ($($arg:tt)*) => { $crate::__console!(std::io::stdout(), write, $($arg)*) };

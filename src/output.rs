@@ -51,6 +51,11 @@ fn twice(rel: &Path, e: std::io::Error) -> std::io::Error {
     std::io::Error::new(e.kind(), format!("two pages want the same output file: {}", rel.display()))
 }
 
+/// `rel` as a path inside the site, or an `InvalidInput` error saying why not.
+fn checked(rel: &str) -> std::io::Result<&Path> {
+    safe_relative(rel).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+}
+
 /// The staging folder's name for output `out` (a sibling, same file system).
 fn staging_name(target: &Path, tag: &str) -> PathBuf {
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
@@ -126,7 +131,7 @@ impl Staging {
 
     /// Writes one file at `rel` (slash-separated, relative to the site root).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let rel = safe_relative(rel).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+        let rel = checked(rel)?;
         let mut f = create_new(&self.dir.join(rel), rel)?;
         f.write_all(bytes)?;
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
@@ -141,7 +146,7 @@ impl Staging {
         rel: &str,
         fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
-        let rel = safe_relative(rel).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+        let rel = checked(rel)?;
         let file = create_new(&self.dir.join(rel), rel)?;
         let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
         fill(&mut out)?;
@@ -156,7 +161,7 @@ impl Staging {
     /// place afterwards: the build cache) at `rel`: a hard link where the
     /// file system allows, else a copy.
     pub fn link(&self, rel: &str, src: &Path) -> std::io::Result<()> {
-        let rel = safe_relative(rel).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+        let rel = checked(rel)?;
         let path = self.dir.join(rel);
         let len = match with_folders(&path, || std::fs::hard_link(src, &path)) {
             Ok(()) => std::fs::metadata(&path)?.len(),

@@ -253,11 +253,12 @@ struct Run {
 
 impl Coverage {
     fn new(left: i32, top: i32, width: u32, alpha: Vec<u8>) -> Coverage {
+        // A pixel's kind: none when uncovered, else whether fully covered.
+        let kind = |a: u8| (a != 0).then_some(a == 255);
         let mut runs = Vec::new();
         for (row, line) in alpha.chunks(width.max(1) as usize).enumerate() {
             let mut x = 0;
             while x < line.len() {
-                let kind = |a: u8| (a != 0).then_some(a == 255);
                 let Some(full) = kind(line[x]) else {
                     x += 1;
                     continue;
